@@ -1,0 +1,29 @@
+"""Append the generated end of every page: the related-pages block and the heading of the reference list.
+
+mkdocs-bibtex always puts the numbered reference list last, so a heading written last in the Markdown sits
+right above it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from course.related import related_block, related_graph
+from course.sources import read_sources
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+REFERENCES_HEADING = {"zh": "参考文献", "en": "References"}
+
+
+@event_priority(50)  # before mkdocs-bibtex turns [@key] into footnotes
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = config.theme["language"]
+    sources = read_sources(Path(config.docs_dir))
+    page_path = page.file.src_uri.rsplit(".", 2)[0]
+    parts = [markdown.rstrip(), "", related_block(page_path, lang, related_graph(sources, lang), sources)]
+    if "[@" in markdown:
+        parts.append(f"## {REFERENCES_HEADING[lang]} {{#references}}\n")
+    return "\n".join(parts)
