@@ -42,7 +42,11 @@ class Source:
         match = FRONT_MATTER.match(self.text)
         if not match:
             return {}
-        data = yaml.safe_load(match.group(1))
+        try:
+            data = yaml.safe_load(match.group(1))
+        except yaml.YAMLError as error:
+            line = getattr(getattr(error, "problem_mark", None), "line", 0) + 2
+            raise ValueError(f"{self.path}:{line}: front matter is not valid YAML ({error}) — quote values containing ': '") from None
         return data if isinstance(data, dict) else {}
 
     def body_lines(self) -> list[tuple[int, str]]:

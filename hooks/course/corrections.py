@@ -1,0 +1,40 @@
+"""Every place the course departs from the source review, collected from `!!! correction` notes."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+from checks.markdown_source import Source
+
+from .sources import content_pages, title_of
+
+CORRECTION = re.compile(r'^!!! correction "([^"]+)"\s*\n((?:\s*\n|    .*\n)+)', re.M)
+CITATION = re.compile(r"\[@[^\]]+\]")
+COLON = {"zh": "：", "en": ": "}
+
+
+@dataclass(frozen=True)
+class Correction:
+    page: str
+    title: str
+    citations: tuple[str, ...]
+
+
+def corrections_in(source: Source) -> list[Correction]:
+    return [
+        Correction(source.page, match.group(1), tuple(dict.fromkeys(CITATION.findall(match.group(2)))))
+        for match in CORRECTION.finditer(source.text + "\n")
+    ]
+
+
+def corrections_list(sources: dict[tuple[str, str], Source], lang: str, here: str) -> str:
+    base = posixpath.dirname(here) or "."
+    items = []
+    for page in content_pages(sources, lang):
+        for correction in corrections_in(sources[(page, lang)]):
+            link = posixpath.relpath(page + ".md", base)
+            cites = "".join(correction.citations)
+            items.append(f"1. [{title_of(sources, page, lang)}]({link}){COLON[lang]}{correction.title} {cites}")
+    return "\n".join(items)
