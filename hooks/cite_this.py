@@ -18,8 +18,11 @@ from mkdocs.structure.pages import Page
 SECTION_HEADING = re.compile(r'<h([234]) id="([a-z0-9-]+)">(.*?)(<a class="headerlink"[^>]*>.*?</a>)</h\1>', re.S)
 GENERATED_SECTIONS = {"related", "references", "cite-this-page"}
 LABELS = {
-    "zh": {"page": "引用本页", "section": "引用本节", "intro": "教学或写作中引用本页时，可复制以下任一格式："},
-    "en": {"page": "Cite this page", "section": "Cite this section", "intro": "To cite this page in teaching or writing, copy one of these formats:"},
+    "zh": {"page": "引用本页", "section": "引用本节", "intro": "教学或写作中引用本页时，可复制以下任一格式：",
+           "copy": "复制", "copied": "已复制", "close": "关闭"},
+    "en": {"page": "Cite this page", "section": "Cite this section",
+           "intro": "To cite this page in teaching or writing, copy one of these formats:",
+           "copy": "Copy", "copied": "Copied", "close": "Close"},
 }
 FORMATS = (("gbt7714", "GB/T 7714-2015"), ("apa", "APA 7"), ("bibtex", "BibTeX"))
 

@@ -35,6 +35,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     handout_url, handout_html = rendered[HANDOUT]
     if MARKER not in handout_html:
         raise ValueError(f"docs/{HANDOUT}.*.md must contain the line {MARKER}")
-    body = handout_sections([rendered[p] for p in order], handout_url)
+    body = handout_sections([(p, *rendered[p]) for p in order], handout_url)
     html = handout_html.replace(MARKER, body, 1)
     (Path(config.site_dir) / handout_url / "index.html").write_text(html, encoding="utf-8")

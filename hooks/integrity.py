@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
-from dataclasses import dataclass, fields
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -23,7 +24,7 @@ from checks.citations import check_citations, cited_keys, citations
 from checks.frontmatter import check_related
 from checks.headings import check_headings
 from checks.links import Build, check_links
-from checks.markdown_source import LANG_SUFFIX, Source
+from checks.markdown_source import LANG_SUFFIX, Source, counterpart_path
 from checks.parity import check_counterparts, check_pair
 from checks.problem import Problem
 from checks.rendered_citations import check_rendered_citations
@@ -56,7 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_env(env, config: MkDocsConfig, files: Files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     global build_files, rendered
     build_files = frozenset(unquote(file.url).removeprefix("./").removesuffix("index.html") for file in files)
     rendered = []
@@ -65,7 +66,9 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 @event_priority(-50)  # after other hooks have added their content to the page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    rendered.append((parse_page(page.url.removeprefix("./"), output), _source(page.file.abs_src_path, config)))
+    # content_string also serves pages that other plugins generate without a file on disk.
+    source = Source(_relative(os.path.join(config.docs_dir, page.file.src_uri), config), page.file.content_string)
+    rendered.append((parse_page(page.url.removeprefix("./"), output), source))
     return output
 
 
@@ -86,16 +89,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     _report(problems)
     if _is_last_language_build(config):
         log.info(
-            "integrity: checked %s — %d problems",
-            ", ".join(f"{getattr(tally, name.name)} {name.name}" for name in fields(tally) if name.name != "problems"),
-            tally.problems,
+            "integrity: checked %d pages, %d links, %d anchors, %d citations, %d entries — %d problems",
+            tally.pages, tally.links, tally.anchors, tally.citations, tally.entries, tally.problems,
         )
 
 
 def _check_sources(config: MkDocsConfig) -> list[Problem]:
     """Markdown-level checks (1, 2, 10–14) and the bibliography (4), over every page of every language."""
-    sources = [_source(str(path), config) for path in sorted(Path(config.docs_dir).rglob("*.md"))
-               if LANG_SUFFIX.search(path.name)]
+    sources = [Source(_relative(str(path), config), path.read_text(encoding="utf-8-sig"))
+               for path in sorted(Path(config.docs_dir).rglob("*.md")) if LANG_SUFFIX.search(path.name)]
     by_path = {source.path: source for source in sources}
     bib_path = os.path.join(_root(config), config.plugins["bibtex"].config.bib_file)
     with open(bib_path, encoding="utf-8") as bib:
@@ -104,7 +106,7 @@ def _check_sources(config: MkDocsConfig) -> list[Problem]:
     problems += check_counterparts(by_path)
     for source in sources:
         problems += check_headings(source) + check_related(source, by_path) + check_citations(source, bib_keys)
-        if source.lang == "zh" and (en := by_path.get(source.path.replace(".zh.md", ".en.md"))):
+        if source.lang == "zh" and (en := by_path.get(counterpart_path(source.path))):
             problems += check_pair(source, en)
     cited = set().union(*(cited_keys(source) for source in sources))
     problems += check_bibliography(entries, cited, _relative(bib_path, config))
@@ -117,11 +119,6 @@ def _report(problems: list[Problem]) -> None:
     for problem in sorted(problems):
         log.warning(str(problem))
     tally.problems += len(problems)
-
-
-def _source(abs_path: str, config: MkDocsConfig) -> Source:
-    with open(abs_path, encoding="utf-8-sig") as file:
-        return Source(_relative(abs_path, config), file.read())
 
 
 def _root(config: MkDocsConfig) -> str:

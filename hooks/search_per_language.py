@@ -30,9 +30,13 @@ def split_index(index: dict, lang: str) -> dict:
     return {"config": index["config"], "docs": docs}
 
 
-def write_index(index: dict, path: Path) -> None:
+def write_index(index: dict, path: Path, offline: bool) -> None:
+    """search_index.json; in the offline copy also search_index.js, which file:// pages load as a script."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(data, encoding="utf-8")
+    if offline:
+        path.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -53,6 +57,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = Path(config.site_dir)
     combined_path = root / "search" / "search_index.json"
     combined = json.loads(combined_path.read_text(encoding="utf-8"))
+    offline = bool(config.extra.get("offline"))
     for lang in OTHER_LANGUAGES:
-        write_index(split_index(combined, lang), root / lang / "search" / "search_index.json")
-    write_index(split_index(combined, DEFAULT_LANGUAGE), combined_path)
+        write_index(split_index(combined, lang), root / lang / "search" / "search_index.json", offline)
+    write_index(split_index(combined, DEFAULT_LANGUAGE), combined_path, offline)

@@ -22,6 +22,9 @@ def build_site(target: Path, config: Path = REPO / "mkdocs.yml", **env: str) -> 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The strict build; COURSE_SITE_DIR=<dir> reuses a site already built from this tree (while iterating)."""
+    if os.environ.get("COURSE_SITE_DIR"):
+        return Path(os.environ["COURSE_SITE_DIR"])
     target = tmp_path_factory.mktemp("site")
     result = build_site(target, SITE_URL=SITE_URL)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"

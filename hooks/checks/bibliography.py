@@ -17,7 +17,8 @@ KEY = re.compile(r"\s*([^\s,{}()]+)\s*,")
 FIELD_NAME = re.compile(r"\s*([A-Za-z][\w-]*)\s*=\s*")
 BARE_VALUE = re.compile(r"[\w.:/+-]+")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-# Fields GB/T 7714 needs to print each type; an article also needs volume and pages, or a DOI.
+# Fields GB/T 7714 needs to print each type. An article also needs its place in the journal (volume or issue, and
+# pages) unless a DOI or PMID pins it down.
 REQUIRED = {
     "article": ("author", "title", "journal", "year"),
     "book": ("author", "title", "publisher", "year"),
@@ -168,12 +169,15 @@ def _missing_fields(entry: Entry) -> list[tuple[str, str]]:
         return [(f"entry type `@{entry.type}` of `{entry.key}` is not supported",
                  f"use one of {', '.join('@' + name for name in REQUIRED)}")]
     missing = [name for name in REQUIRED[entry.type] if not entry.fields.get(name)]
-    if entry.type == "article" and "doi" not in entry.fields:
-        missing += [name for name in ("volume", "pages") if not entry.fields.get(name)]
+    if entry.type == "article" and not (entry.fields.get("doi") or entry.fields.get("pmid")):
+        if not (entry.fields.get("volume") or entry.fields.get("number")):
+            missing.append("volume")
+        if not entry.fields.get("pages"):
+            missing.append("pages")
     problems = []
     if missing:
         problems.append((f"entry `{entry.key}` (@{entry.type}) lacks {', '.join(missing)}",
-                         "add the missing fields" + (" (or a doi)" if entry.type == "article" else "")))
+                         "add the missing fields" + (" (or a doi or pmid)" if entry.type == "article" else "")))
     if not any(entry.fields.get(name) for name in IDENTIFIERS):
         problems.append((f"entry `{entry.key}` has no doi, pmid, url or isbn",
                          "add one so readers can find the work"))

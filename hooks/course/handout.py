@@ -41,11 +41,11 @@ def rebase(article: str, page_url: str, handout_url: str, prefix: str) -> str:
     return URL_ATTRIBUTE.sub(url, article)
 
 
-def handout_sections(pages: list[tuple[str, str]], handout_url: str) -> str:
-    """pages: (page URL, rendered HTML) in course order."""
+def handout_sections(pages: list[tuple[str, str, str]], handout_url: str) -> str:
+    """pages: (language-neutral page path, page URL, rendered HTML) in course order."""
     sections = []
-    for page_url, page_html in pages:
-        prefix = page_url.strip("/").replace("/", "-") or "home"
+    for page, page_url, page_html in pages:
+        prefix = page.removesuffix("/index").replace("/", "-")
         body = rebase(article_of(page_html), page_url, handout_url, prefix)
         sections.append(f'<section class="handout-page" id="{prefix}">\n{body}\n</section>')
     return "\n".join(sections)

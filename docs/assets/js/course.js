@@ -19,3 +19,49 @@ document.addEventListener("click", (event) => {
   target.hash = location.hash;
   link.href = target.href;
 });
+
+/* Cite this section: every section heading has a button (added at build time by hooks/cite_this.py, which also
+   wrote the citation texts into #section-citations); the button opens them in a dialog with copy buttons. */
+(function sectionCitations() {
+  const data = document.getElementById("section-citations");
+  if (!data) return;
+  const { labels, formats, sections } = JSON.parse(data.textContent);
+  const dialog = document.createElement("dialog");
+  dialog.className = "cite-dialog";
+  dialog.setAttribute("aria-label", labels.section);
+  document.body.appendChild(dialog);
+
+  function element(tag, properties, children = []) {
+    const node = Object.assign(document.createElement(tag), properties);
+    node.append(...children);
+    return node;
+  }
+
+  function copyButton(text) {
+    const button = element("button", { type: "button", className: "md-button cite-copy", textContent: labels.copy });
+    button.addEventListener("click", async () => {
+      await navigator.clipboard.writeText(text);
+      button.textContent = labels.copied;
+    });
+    return button;
+  }
+
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest && event.target.closest(".cite-section");
+    if (!button) return;
+    const texts = sections[button.dataset.section];
+    const close = element("button", { type: "button", className: "md-button cite-close", textContent: labels.close });
+    close.addEventListener("click", () => dialog.close());
+    dialog.replaceChildren(
+      element("h2", { textContent: `${labels.section}: ${button.parentElement.firstChild.textContent.trim()}` }),
+      ...Object.entries(formats).flatMap(([name, label]) => [
+        element("p", { className: "cite-format", textContent: label }),
+        element("pre", { className: "cite-text" }, [element("code", { textContent: texts[name] })]),
+        copyButton(texts[name]),
+      ]),
+      close,
+    );
+    dialog.showModal();
+    close.focus();
+  });
+})();
