@@ -112,5 +112,5 @@ def test_page_shows_last_reviewed_and_last_updated(site: Path, page: str, lang: 
 @pytest.mark.parametrize("lang", LANGS)
 def test_about_page_lists_every_correction(site: Path, lang: str) -> None:
     notes = sum(len(re.findall(r'^!!! correction "', SOURCES[(p, lang)].text, re.M)) for p in CONTENT_PAGES)
-    items = soup(built_path(site, "about", lang)).select("#corrections ~ ol > li")
+    items = soup(built_path(site, "about", lang)).select("div.corrections-list > ol > li")
     assert notes >= 10 and len(items) == notes

@@ -13,6 +13,8 @@ from .sources import content_pages, title_of
 CORRECTION = re.compile(r'^!!! correction "([^"]+)"\s*\n((?:\s*\n|    .*\n)+)', re.M)
 CITATION = re.compile(r"\[@[^\]]+\]")
 COLON = {"zh": "：", "en": ": "}
+# Notes are titled "对原综述的更正：…" / "Correction to the review: …"; in the list the prefix would repeat.
+TITLE_PREFIX = re.compile(r"^(对原综述的更正\s*[：:]\s*|Correction to the review\s*:\s*)", re.I)
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class Correction:
 
 def corrections_in(source: Source) -> list[Correction]:
     return [
-        Correction(source.page, match.group(1), tuple(dict.fromkeys(CITATION.findall(match.group(2)))))
+        Correction(source.page, TITLE_PREFIX.sub("", match.group(1)), tuple(dict.fromkeys(CITATION.findall(match.group(2)))))
         for match in CORRECTION.finditer(source.text + "\n")
     ]
 
@@ -37,4 +39,4 @@ def corrections_list(sources: dict[tuple[str, str], Source], lang: str, here: st
             link = posixpath.relpath(page + ".md", base)
             cites = "".join(correction.citations)
             items.append(f"1. [{title_of(sources, page, lang)}]({link}){COLON[lang]}{correction.title} {cites}")
-    return "\n".join(items)
+    return "\n".join(['<div class="corrections-list" markdown>', "", *items, "", "</div>"])
