@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from course.handout import MARKER, handout_sections
@@ -12,8 +13,17 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 HANDOUT = "handout"
-rendered: dict[str, tuple[str, str]] = {}  # page path -> (url, html), for the language being built
-order: list[str] = []
+
+
+@dataclass(frozen=True)
+class Rendered:
+    url: str
+    html: str
+    dest: Path
+
+
+rendered: dict[str, Rendered] = {}  # page path -> output, for the language being built
+order: list[str] = []  # content pages in navigation order
 
 
 def page_path(page: Page) -> str:
@@ -27,14 +37,13 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    rendered[page_path(page)] = (page.url, output)
+    rendered[page_path(page)] = Rendered(page.url, output, Path(page.file.abs_dest_path))
     return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    handout_url, handout_html = rendered[HANDOUT]
-    if MARKER not in handout_html:
+    handout = rendered[HANDOUT]
+    if MARKER not in handout.html:
         raise ValueError(f"docs/{HANDOUT}.*.md must contain the line {MARKER}")
-    body = handout_sections([(p, *rendered[p]) for p in order], handout_url)
-    html = handout_html.replace(MARKER, body, 1)
-    (Path(config.site_dir) / handout_url / "index.html").write_text(html, encoding="utf-8")
+    body = handout_sections([(p, rendered[p].url, rendered[p].html) for p in order], handout.url)
+    handout.dest.write_text(handout.html.replace(MARKER, body, 1), encoding="utf-8")
