@@ -12,26 +12,27 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from browser.serve import serve_site
+from browser.site import CAPTURE_SHADOW_ROOTS
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-LANGS = ("zh", "en")
-
-
-def page_url(base: str, page: str, lang: str) -> str:
-    """docs/drugs/ssris -> <base>drugs/ssris/ (zh) or <base>en/drugs/ssris/ (en); index pages -> their directory."""
-    path = "" if page == "index" else (page[: -len("index")] if page.endswith("/index") else page + "/")
-    return base + ("en/" if lang == "en" else "") + path
 
 
 def launch_chromium(playwright: Playwright) -> Browser:
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def site_dir(request: pytest.FixtureRequest) -> Path:
-    """The strict build from tests/conftest.py; COURSE_SITE_DIR=<dir> points at an existing build instead (development)."""
+    """The strict build from tests/conftest.py; COURSE_SITE_DIR=<dir> reuses an existing build (development only)."""
     override = os.environ.get("COURSE_SITE_DIR")
     if override:
         return Path(override)
@@ -58,11 +59,22 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 
 
 class Requests(list):
-    """Every URL requested in a context (pages, workers, websockets), in order."""
+    """Every URL requested in a context (documents, assets, fetches, workers, websockets), in order."""
 
     def external(self, base_url: str) -> list[str]:
         host = urlsplit(base_url).netloc
         return [u for u in self if not (u.startswith(("data:", "blob:", "about:")) or urlsplit(u).netloc == host)]
+
+
+def new_context(browser: Browser, requests: Requests | None = None, **options: object) -> BrowserContext:
+    options.setdefault("viewport", {"width": 1280, "height": 900})
+    context = browser.new_context(**options)
+    context.set_default_timeout(15_000)
+    context.add_init_script(CAPTURE_SHADOW_ROOTS)
+    if requests is not None:
+        context.on("request", lambda request: requests.append(request.url))
+        context.on("page", lambda page: page.on("websocket", lambda ws: requests.append(ws.url)))
+    return context
 
 
 @pytest.fixture
@@ -72,15 +84,11 @@ def requests_seen() -> Requests:
 
 @pytest.fixture
 def context(browser: Browser, requests_seen: Requests) -> Iterator[BrowserContext]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
-    context.on("request", lambda request: requests_seen.append(request.url))
-    context.on("page", lambda p: p.on("websocket", lambda ws: requests_seen.append(ws.url)))
+    context = new_context(browser, requests_seen)
     yield context
     context.close()
 
 
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
-    p = context.new_page()
-    return p
+    return context.new_page()

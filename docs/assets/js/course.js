@@ -11,6 +11,45 @@
   });
 })();
 
+/* Mermaid is 3.6 MB: fetch it only when a diagram is about to be seen, not on every page view. Material renders
+   diagrams through a global `mermaid` (initialize once, then render each diagram) and fetches a copy only if none
+   exists, so this stand-in defers each render until its diagram nears the viewport and then loads the site's own
+   copy (hooks/vendored_assets.py). The printable handout renders every diagram at once. */
+(function lazyMermaid() {
+  const diagrams = Array.from(document.querySelectorAll(".mermaid"));
+  if (!diagrams.length) return;
+  const bundle = document.querySelector('script[src*="javascripts/bundle."]');
+  const source = new URL("../vendor/mermaid.min.js", bundle.src).href;
+  const eager = document.querySelector(".handout-page") !== null;
+  const nearViewport = new Map();  // diagram text -> promise resolved when that diagram is about to be seen
+  const observer = new IntersectionObserver((entries) => entries.forEach((entry) => {
+    if (entry.isIntersecting) {
+      observer.unobserve(entry.target);
+      entry.target.dispatchEvent(new Event("course:near"));
+    }
+  }), { rootMargin: "200px 0px" });
+  diagrams.forEach((diagram) => {
+    nearViewport.set(diagram.textContent, new Promise((resolve) => {
+      diagram.addEventListener("course:near", resolve, { once: true });
+    }));
+    observer.observe(diagram);
+  });
+  let options;
+  let loading;
+  const load = () => loading || (loading = new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement("script"), { src: source, onerror: reject });
+    script.onload = () => { window.mermaid.initialize(options); resolve(window.mermaid); };
+    document.head.appendChild(script);
+  }));
+  window.mermaid = {
+    initialize(value) { options = value; },
+    async render(id, text) {
+      if (!eager) await nearViewport.get(text);
+      return (await load()).render(id, text);
+    },
+  };
+})();
+
 /* The language selector leads to the counterpart page; keep the section the reader is on. */
 document.addEventListener("click", (event) => {
   const link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
