@@ -21,13 +21,23 @@
   const bundle = document.querySelector('script[src*="javascripts/bundle."]');
   const source = new URL("../vendor/mermaid.min.js", bundle.src).href;
   const eager = document.querySelector(".handout-page") !== null;
+  // A diagram below the first screen waits until the reader scrolls: a viewport merely resized to the whole page
+  // (as page-audit tools do for screenshots) is not reading.
+  const firstScreen = window.innerHeight;
+  const reached = (diagram) => window.scrollY > 0 || diagram.getBoundingClientRect().top < firstScreen;
   const nearViewport = new Map();  // diagram text -> promise resolved when that diagram is about to be seen
+  const intersecting = new Set();
+  const show = (diagram) => {
+    observer.unobserve(diagram);
+    intersecting.delete(diagram);
+    diagram.dispatchEvent(new Event("course:near"));
+  };
   const observer = new IntersectionObserver((entries) => entries.forEach((entry) => {
-    if (entry.isIntersecting) {
-      observer.unobserve(entry.target);
-      entry.target.dispatchEvent(new Event("course:near"));
-    }
+    if (!entry.isIntersecting) return intersecting.delete(entry.target);
+    intersecting.add(entry.target);
+    if (reached(entry.target)) show(entry.target);
   }), { rootMargin: "200px 0px" });
+  addEventListener("scroll", () => intersecting.forEach(show), { passive: true });
   diagrams.forEach((diagram) => {
     nearViewport.set(diagram.textContent, new Promise((resolve) => {
       diagram.addEventListener("course:near", resolve, { once: true });

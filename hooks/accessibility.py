@@ -1,0 +1,22 @@
+"""Accessibility fixes to Material's own markup that CSS cannot make.
+
+Material's search container has role="dialog" but no accessible name (axe: aria-dialog-name).
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+SEARCH_NAME = {"zh": "搜索", "en": "Search"}
+
+
+def named_search_dialog(html: str, lang: str) -> str:
+    if html.count(SEARCH_DIALOG) != 1:
+        raise ValueError("Material's search dialog markup changed — update hooks/accessibility.py")
+    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{SEARCH_NAME[lang]}"'))
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return named_search_dialog(output, config.theme["language"])

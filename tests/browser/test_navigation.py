@@ -1,0 +1,174 @@
+"""Reading in the browser: switching language keeps the section, citations lead to their reference and back, glossary
+abbreviations explain themselves on hover and on keyboard focus, diagrams render to SVG."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Page, expect
+
+from browser.site import CHAPTERS, LANGS, OTHER, built_html, page_id, page_url, wait_for_diagrams
+from conftest import REPO, page_pairs
+
+CHAPTER_PAGES = [p for p in page_pairs() if p.startswith(CHAPTERS)]
+
+IN_VIEWPORT = """el => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }"""
+AT_TOP = """el => { const r = el.getBoundingClientRect(); return r.top >= -2 && r.top < innerHeight / 3; }"""
+
+
+# --- language switch -------------------------------------------------------------------------------------------------
+
+SWITCH_PAGES = ["intro/history", "drugs/ssris", "mechanisms/circuits", "targets/bdnf-trkb", "clinical/safety", "future/index"]
+
+
+def deep_section(site: Path, page: str, lang: str) -> str:
+    """A section well down the page: the id of the middle <h2> of the article."""
+    soup = BeautifulSoup(built_html(site, page, lang), "html.parser")
+    ids = [h["id"] for h in soup.select("article h2[id]")]
+    assert len(ids) >= 3, f"{lang}:{page} has too few sections to test: {ids}"
+    return ids[len(ids) // 2]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", SWITCH_PAGES)
+def test_language_switch_keeps_section(page: Page, site_dir: Path, base_url: str, name: str, lang: str) -> None:
+    section = deep_section(site_dir, name, lang)
+    other = OTHER[lang]
+    page.goto(page_url(base_url, name, lang) + "#" + section)
+    heading = page.locator(f'[id="{section}"]')
+    assert heading.evaluate(AT_TOP), f"{lang}:{name}#{section} did not open at its section"
+
+    page.hover(".md-header__option .md-select")
+    link = page.locator(f'a.md-select__link[hreflang="{other}"]')
+    expect(link).to_be_visible()
+    with page.expect_navigation():
+        link.click()
+
+    target = page_url(base_url, name, other) + "#" + section
+    assert page.url == target, f"switching {lang}->{other} on {name}#{section} went to {page.url}"
+    assert page.evaluate("document.documentElement.lang").startswith(other)
+    landed = page.locator(f'[id="{section}"]')
+    expect(landed).to_have_count(1)
+    page.wait_for_function(f"() => ({AT_TOP})(document.getElementById({section!r}))", timeout=5_000)
+
+
+# --- citations -------------------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def bibliography() -> dict[str, tuple[str, str | None]]:
+    """key -> (entry type, DOI or None), read from references.bib with pybtex (independently of the site's hooks)."""
+    from pybtex.database import parse_file
+
+    data = parse_file(str(REPO / "references.bib"), bib_format="bibtex")
+    return {key.lower(): (entry.type.lower(), entry.fields.get("doi")) for key, entry in data.entries.items()}
+
+
+@pytest.mark.parametrize(("name", "lang"), [pytest.param(p, lang, id=page_id(p, lang)) for lang in LANGS for p in CHAPTER_PAGES])
+def test_citation_round_trip(page: Page, base_url: str, name: str, lang: str) -> None:
+    page.goto(page_url(base_url, name, lang))
+    markers = page.locator('article sup[id^="fnref:ref-"] a')
+    assert markers.count() > 0, f"{lang}:{name} cites nothing"
+    marker = markers.first
+    href = marker.get_attribute("href")
+    assert href and href.startswith("#fn:ref-"), f"{lang}:{name}: citation marker links to {href!r}"
+    key = href[len("#fn:ref-"):]
+
+    marker.click()
+    page.wait_for_url(re.compile(re.escape("#fn:ref-" + key) + "$"))
+    entry = page.locator(f'div.footnote li[id="fn:ref-{key}"]')
+    expect(entry).to_have_count(1)
+    page.wait_for_function(f"() => ({IN_VIEWPORT})(document.getElementById('fn:ref-{key}'))", timeout=5_000)
+
+    back = entry.locator(f'a.footnote-backref[href="#fnref:ref-{key}"]')
+    expect(back).to_have_count(1)
+    back.click()
+    page.wait_for_url(re.compile(re.escape("#fnref:ref-" + key) + "$"))
+    page.wait_for_function(f"() => ({IN_VIEWPORT})(document.getElementById('fnref:ref-{key}'))", timeout=5_000)
+
+    # Journal entries carry their DOI as a doi.org link.
+    bib = bibliography()
+    ids = page.eval_on_selector_all('div.footnote li[id^="fn:ref-"]', "els => els.map(e => e.id.slice('fn:ref-'.length))")
+    missing, journal_dois = [], 0
+    for cited in ids:
+        kind, doi = bib.get(cited.lower(), (None, None))
+        if kind != "article":
+            continue
+        links = page.eval_on_selector_all(f'div.footnote li[id="fn:ref-{cited}"] a[href^="https://doi.org/"]',
+                                          "els => els.map(a => a.getAttribute('href'))")
+        if doi:
+            journal_dois += 1
+            if f"https://doi.org/{doi}" not in links:
+                missing.append(f"{cited} (doi {doi}, links {links})")
+        elif not links:
+            missing.append(f"{cited} (journal article without a DOI in references.bib)")
+    assert journal_dois, f"{lang}:{name}: no journal entry with a DOI in the reference list"
+    assert not missing, f"{lang}:{name}: journal entries without their DOI link: {missing}"
+
+
+# --- glossary tooltips -----------------------------------------------------------------------------------------------
+
+TOOLTIP_PAGES = ["mechanisms/circuits", "targets/bdnf-trkb", "drugs/ssris"]
+FIRST_ABBR = "article abbr[title]:not(a abbr)"
+
+
+def active_tooltip(page: Page) -> str:
+    page.wait_for_selector(".md-tooltip2--active .md-tooltip2__inner", state="visible", timeout=5_000)
+    return page.inner_text(".md-tooltip2--active .md-tooltip2__inner").strip()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", TOOLTIP_PAGES)
+def test_glossary_tooltip_on_hover(page: Page, base_url: str, name: str, lang: str) -> None:
+    page.goto(page_url(base_url, name, lang))
+    abbr = page.locator(FIRST_ABBR).first
+    title = abbr.get_attribute("title")
+    assert title, f"{lang}:{name}: no glossary abbreviation"
+    abbr.hover()
+    assert active_tooltip(page) == title.strip()
+    page.mouse.move(0, 0)
+    page.wait_for_selector(".md-tooltip2--active", state="detached", timeout=5_000)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", TOOLTIP_PAGES)
+def test_glossary_tooltip_on_keyboard_focus(page: Page, base_url: str, name: str, lang: str) -> None:
+    page.goto(page_url(base_url, name, lang))
+    abbr = page.locator(FIRST_ABBR).first
+    title = abbr.get_attribute("title")
+    assert title, f"{lang}:{name}: no glossary abbreviation"
+    # Put keyboard focus on the last focusable element before the abbreviation, then press Tab once: a keyboard
+    # reader reaches the abbreviation next (if it can be reached at all).
+    abbr.evaluate("""abbr => {
+      const focusable = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+        .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length
+                     && (e.compareDocumentPosition(abbr) & Node.DOCUMENT_POSITION_FOLLOWING));
+      const before = focusable[focusable.length - 1];
+      if (before) before.focus(); else document.body.focus();
+    }""")
+    page.keyboard.press("Tab")
+    focused = abbr.evaluate("abbr => document.activeElement === abbr")
+    what = page.evaluate("(() => { const e = document.activeElement; return e.outerHTML.slice(0, 120); })()")
+    assert focused, f"{lang}:{name}: Tab does not reach the abbreviation {abbr.inner_text()!r}; focus went to {what}"
+    assert active_tooltip(page) == title.strip()
+
+
+# --- diagrams --------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_mermaid_renders_to_svg(page: Page, site_dir: Path, base_url: str, requests_seen: list[str], lang: str) -> None:
+    name = "mechanisms/circuits"
+    diagrams = built_html(site_dir, name, lang).count('<pre class="mermaid">')
+    assert diagrams, f"{lang}:{name} no longer has a diagram; pick another page"
+    page.goto(page_url(base_url, name, lang))
+    wait_for_diagrams(page, diagrams)
+    boxes = page.evaluate("""() => window.__shadowRoots.filter(s => s.host.matches('div.mermaid')).map(s => {
+      const svg = s.root.querySelector('svg'), r = svg.getBoundingClientRect();
+      return { width: r.width, height: r.height, shapes: svg.querySelectorAll('g.node, rect, path').length };
+    })""")
+    assert len(boxes) == diagrams
+    assert all(b["width"] > 50 and b["height"] > 50 and b["shapes"] > 0 for b in boxes), boxes
+    assert base_url + "assets/vendor/mermaid.min.js" in requests_seen
