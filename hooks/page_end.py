@@ -13,9 +13,17 @@ from course.sources import read_sources
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 REFERENCES_HEADING = {"zh": "参考文献", "en": "References"}
+graph: dict[str, set[str]] = {}  # related pages of the language being built
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    graph.clear()
+    graph.update(related_graph(read_sources(Path(config.docs_dir)), config.theme["language"]))
+    return nav
 
 
 @event_priority(50)  # before mkdocs-bibtex turns [@key] into footnotes
@@ -23,7 +31,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lang = config.theme["language"]
     sources = read_sources(Path(config.docs_dir))
     page_path = page.file.src_uri.rsplit(".", 2)[0]
-    parts = [markdown.rstrip(), "", related_block(page_path, lang, related_graph(sources, lang), sources)]
+    parts = [markdown.rstrip(), "", related_block(page_path, lang, graph, sources)]
     if "[@" in markdown:
         parts.append(f"## {REFERENCES_HEADING[lang]} {{#references}}\n")
     return "\n".join(parts)

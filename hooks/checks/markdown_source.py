@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -17,6 +18,7 @@ FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 LANG_SUFFIX = re.compile(r"\.(zh|en)\.md$")
 LANGUAGES = ("zh", "en")
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -37,13 +39,13 @@ class Source:
         rel = PurePosixPath(self.path).relative_to("docs").as_posix()
         return LANG_SUFFIX.sub("", rel)
 
-    @property
+    @cached_property  # every hook reads the front matter; parse it once
     def meta(self) -> dict[str, Any]:
         match = FRONT_MATTER.match(self.text)
         if not match:
             return {}
         try:
-            data = yaml.safe_load(match.group(1))
+            data = yaml.load(match.group(1), Loader=YAML_LOADER)
         except yaml.YAMLError as error:
             line = getattr(getattr(error, "problem_mark", None), "line", 0) + 2
             raise ValueError(f"{self.path}:{line}: front matter is not valid YAML ({error}) — quote values containing ': '") from None

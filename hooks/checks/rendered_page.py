@@ -6,10 +6,13 @@ Hooks may add content after Markdown rendering, so checks read the final HTML ra
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html.parser import HTMLParser
+
+from lxml import html as lxml_html
 
 # Text inside these elements is code or machinery, not prose a reader sees as sentences.
-NON_PROSE = {"code", "pre", "script", "style", "textarea"}
+NON_PROSE = ("code", "pre", "script", "style", "textarea")
+PROSE_TEXT = "//text()[not(" + " or ".join(f"ancestor::{tag}" for tag in NON_PROSE) + ")]"
+CONTENT = '//article[contains(concat(" ", normalize-space(@class), " "), " md-content__inner ")]'
 
 
 @dataclass(frozen=True)
@@ -28,48 +31,6 @@ class RenderedPage:
     prose: str  # text outside code, one line per text node
 
 
-class _PageParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[Link] = []
-        self.prose: list[str] = []
-        self._article_depth = 0
-        self._non_prose_depth = 0
-        self._open_link: tuple[str, list[str]] | None = None  # (href, text so far)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attr = {name: value or "" for name, value in attrs}
-        if "id" in attr:
-            self.ids.add(attr["id"])
-        if tag == "a" and "name" in attr:
-            self.ids.add(attr["name"])
-        if tag == "article" and (self._article_depth or "md-content__inner" in attr.get("class", "")):
-            self._article_depth += 1
-        if tag in NON_PROSE:
-            self._non_prose_depth += 1
-        if tag == "img" and "src" in attr:
-            self.links.append(Link("img", attr["src"], attr.get("alt", "").strip(), self._article_depth > 0))
-        if tag == "a" and "href" in attr and not _is_generated_crossing(attr):
-            self._open_link = (attr["href"], [])
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "article" and self._article_depth:
-            self._article_depth -= 1
-        if tag in NON_PROSE and self._non_prose_depth:
-            self._non_prose_depth -= 1
-        if tag == "a" and self._open_link:
-            href, text = self._open_link
-            self.links.append(Link("a", href, "".join(text).strip(), self._article_depth > 0))
-            self._open_link = None
-
-    def handle_data(self, data: str) -> None:
-        if self._open_link:
-            self._open_link[1].append(data)
-        if not self._non_prose_depth:
-            self.prose.append(data)
-
-
 def _is_generated_crossing(attr: dict[str, str]) -> bool:
     """Links that leave the page on purpose and are known good.
 
@@ -80,12 +41,18 @@ def _is_generated_crossing(attr: dict[str, str]) -> bool:
 
 
 def parse_page(url: str, html: str) -> RenderedPage:
-    parser = _PageParser()
-    parser.feed(html)
-    parser.close()
+    # lxml, not html.parser: this runs on every page of both languages and dominated the hooks' build time.
+    root = lxml_html.fromstring(html)
+    content = {node for article in root.xpath(CONTENT) for node in article.iter()}
+    links = []
+    for element in root.iter("a", "img"):
+        if element.tag == "img" and element.get("src") is not None:
+            links.append(Link("img", element.get("src"), (element.get("alt") or "").strip(), element in content))
+        elif element.tag == "a" and element.get("href") is not None and not _is_generated_crossing(dict(element.attrib)):
+            links.append(Link("a", element.get("href"), element.text_content().strip(), element in content))
     return RenderedPage(
         url=url,
-        ids=frozenset(parser.ids),
-        links=tuple(parser.links),
-        prose="\n".join(parser.prose),
+        ids=frozenset(root.xpath("//@id")) | frozenset(root.xpath("//a/@name")),
+        links=tuple(links),
+        prose="\n".join(root.xpath(PROSE_TEXT)),
     )

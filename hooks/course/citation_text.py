@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -23,6 +24,11 @@ class Edition:
 
 
 def read_edition(citation_cff: Path) -> Edition:
+    return _read_edition(citation_cff, citation_cff.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=2)  # once per build, not once per page
+def _read_edition(citation_cff: Path, mtime: int) -> Edition:
     data = yaml.safe_load(citation_cff.read_text(encoding="utf-8"))
     return Edition(version=str(data["version"]), date=str(data["date-released"]))
 

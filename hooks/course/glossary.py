@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -42,7 +43,12 @@ class Term:
 
 
 def load_terms(path: Path) -> list[Term]:
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return _load_terms(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=2)  # read once per build (and again only when the file changes under `mkdocs serve`)
+def _load_terms(path: Path, mtime: int) -> list[Term]:
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
     terms = []
     for number, entry in enumerate(entries, start=1):
         unknown = set(entry) - {"zh", "en", "def_zh", "def_en", "abbr"}
@@ -53,9 +59,11 @@ def load_terms(path: Path) -> list[Term]:
     return sorted(terms, key=lambda term: (term.abbr or term.en).lower())
 
 
-def abbreviation_definitions(terms: list[Term], lang: str) -> str:
-    """Python-Markdown abbr definitions (`*[SSRI]: …`), which Material shows as tooltips."""
-    return "\n".join(f"*[{t.abbr}]: {t.name(lang)}" for t in terms if t.abbr)
+def abbreviation_definitions(terms: list[Term], lang: str, used: set[str]) -> str:
+    """Python-Markdown abbr definitions (`*[SSRI]: …`), which Material shows as tooltips, for the abbreviations a
+    page uses: the abbr extension matches every definition against every text node, so the full glossary on every
+    page would cost seconds per build."""
+    return "\n".join(f"*[{t.abbr}]: {t.name(lang)}" for t in terms if t.abbr in used)
 
 
 def abbreviations_used(text: str) -> set[str]:
