@@ -30,7 +30,7 @@ def generators(config: MkDocsConfig, here: str) -> dict[str, Callable[[], str]]:
     return {
         "glossary": lambda: glossary_table(load_terms(glossary_file), lang),
         "target-atlas": lambda: atlas_table(sources, lang, here),
-        "concept-map": lambda: concept_map(related_graph(sources, lang), sources, lang),
+        "concept-map": lambda: concept_map(related_graph(sources, lang), sources, lang, here),
         "corrections": lambda: corrections_list(sources, lang, here),
     }
 

@@ -48,7 +48,7 @@ def atlas_table(sources: dict[tuple[str, str], Source], lang: str, here: str) ->
             f"[{title_of(sources, m, lang)}]({posixpath.relpath(m + '.md', base)})" for m in mechanisms if (m, lang) in sources
         )
         agents = LIST_SEPARATOR[lang].join(str(a) for a in meta.get("agents") or [])
-        refs = "".join(f"[@{key}]" for key in meta.get("key_refs") or [])
+        refs = LIST_SEPARATOR[lang].join(f"[@{key}]" for key in meta.get("key_refs") or [])
         link = f"[{title_of(sources, page, lang)}]({posixpath.relpath(page + '.md', base)})"
         rows.append(f"| {link} | {acts} | {agents} | {evidence_cell(meta, lang, source.path)} | {refs} |")
     return "\n".join(rows)
