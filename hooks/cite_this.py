@@ -33,7 +33,7 @@ def citation_formats(citable: Citable, edition) -> dict[str, str]:
 
 def page_block(texts: dict[str, str], lang: str) -> str:
     parts = [f'<section class="cite-this" aria-labelledby="cite-this-page">',
-             f'<h2 id="cite-this-page">{LABELS[lang]["page"]}</h2>', f'<p>{LABELS[lang]["intro"]}</p>']
+             f'<h2 id="cite-this-page" data-search-exclude>{LABELS[lang]["page"]}</h2>', f'<p>{LABELS[lang]["intro"]}</p>']
     for name, label in FORMATS:
         parts.append(f'<p class="cite-format">{label}</p><pre class="cite-text" data-format="{name}"><code>{html.escape(texts[name])}</code></pre>')
     parts.append("</section>")

@@ -1,5 +1,8 @@
 """Append the generated end of every page: the related-pages block and the heading of the reference list.
 
+Both stay out of the search index (data-search-exclude): every page's reference list repeats entries of the
+references page, which is indexed, and would outweigh the page's own text in results.
+
 mkdocs-bibtex always puts the numbered reference list last, so a heading written last in the Markdown sits
 right above it.
 """
@@ -33,5 +36,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page_path = page.file.src_uri.rsplit(".", 2)[0]
     parts = [markdown.rstrip(), "", related_block(page_path, lang, graph, sources)]
     if "[@" in markdown:
-        parts.append(f"## {REFERENCES_HEADING[lang]} {{#references}}\n")
+        parts.append(f"## {REFERENCES_HEADING[lang]} {{#references data-search-exclude}}\n")
     return "\n".join(parts)

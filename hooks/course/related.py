@@ -39,7 +39,7 @@ def related_block(page: str, lang: str, graph: dict[str, set[str]], sources: dic
     if not neighbours:
         return ""
     here = posixpath.dirname(page)
-    lines = [f"## {HEADING[lang]} {{#related}}", "", '<nav class="related-pages" markdown>', ""]
+    lines = [f"## {HEADING[lang]} {{#related data-search-exclude}}", "", '<nav class="related-pages" markdown>', ""]
     for section, names in SECTIONS.items():
         members = sorted(p for p in neighbours if section_of(p) == section)
         if not members:
