@@ -44,7 +44,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if lang == DEFAULT_LANGUAGE:
         return output
     # The page's base points at the site root; its own language root is one level down.
-    output, count = CONFIG_BASE.subn(lambda m: f"{m.group(1)}{m.group(2)}/{lang}{m.group(3)}", output, count=1)
+    # The trailing slash matters: the bundle resolves search/search_index.json and result locations against it.
+    output, count = CONFIG_BASE.subn(lambda m: f"{m.group(1)}{m.group(2)}/{lang}/{m.group(3)}", output, count=1)
     if count != 1:
         raise ValueError(f"{page.file.src_uri}: Material's __config block changed shape — update search_per_language.py")
     return output

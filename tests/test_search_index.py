@@ -52,3 +52,14 @@ def test_english_words_are_indexed_unstemmed(site: Path) -> None:
     found = tokens(load(site, "en"))
     assert {"hippocampus", "hippocampal", "patients", "dopamine"} <= found
     assert "hippocampu" not in found
+
+
+def test_english_pages_search_their_own_index(site: Path) -> None:
+    """Material resolves search/search_index.json and every result against __config.base: on English pages that base
+    must be the English root, with its trailing slash (without it, new URL() drops the last segment)."""
+    from urllib.parse import urljoin
+
+    html = (site / "en/mechanisms/monoamine/index.html").read_text(encoding="utf-8")
+    base = re.search(r'"base": "([^"]+)"', html).group(1)
+    page = "https://example.org/course/en/mechanisms/monoamine/"
+    assert urljoin(urljoin(page, base), "search/search_index.json") == "https://example.org/course/en/search/search_index.json"

@@ -1,7 +1,9 @@
 """Serve a built site under the deployment sub-path (/course/) on 127.0.0.1, like GitHub Pages does.
 
 Only /course/... exists (everything else is a 404), a directory URL serves its index.html, a directory without the
-trailing slash redirects to it, and text responses are gzip-compressed when the client asks for it.
+trailing slash redirects to it, and text responses are gzip-compressed when the client asks for it. Responses carry a
+`LinkChecker` header: LinkChecker otherwise throttles itself to ~3 requests a second per host (hosts that send it get
+the configured maxrequestspersecond).
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ class SiteHandler(BaseHTTPRequestHandler):
         if gzip_ok:
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")
+        self.send_header("LinkChecker", "unthrottled")  # lets LinkChecker use its maxrequestspersecond on this host
         self.end_headers()
         if body:
             self.wfile.write(data)
@@ -88,12 +91,21 @@ class SiteHandler(BaseHTTPRequestHandler):
             self.wfile.write(data)
 
 
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:  # a client hanging up early is not an error here
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve_site(site_dir: Path) -> Iterator[str]:
     """Serve site_dir at http://127.0.0.1:<free port>/course/ in a background thread; yield that base URL."""
     handler = type("Handler", (SiteHandler,), {"root": Path(site_dir).resolve()})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:

@@ -46,7 +46,9 @@ def has_diagram(html: str) -> bool:
 
 
 def wait_for_diagrams(page: Page, expected: int) -> None:
-    """Wait until Material has replaced every <pre class="mermaid"> by a host whose shadow root holds an <svg>."""
+    """Scroll past every diagram (the site renders a diagram only when the reader nears it), then wait until
+    Material has replaced every <pre class="mermaid"> by a host whose shadow root holds an <svg>."""
+    scroll_through(page)
     page.wait_for_function(
         """n => document.querySelectorAll('pre.mermaid').length === 0
                && window.__shadowRoots.filter(s => s.host.matches('div.mermaid') && s.root.querySelector('svg')).length >= n""",

@@ -114,3 +114,14 @@ document.addEventListener("click", (event) => {
     close.focus();
   });
 })();
+
+/* The search index is unstemmed, so that English words are found in full on Chinese pages too (Material stems index
+   terms but not queries there). Widen each English query word to its stem instead: Material matches query words as
+   prefixes, so "relapses" -> "relapse" finds relapse/relapses/relapsed, "hippocampal" -> "hippocamp" finds
+   hippocampus. Called by Material's bundle (hooks/material_bundle.py) on every query. */
+const ENGLISH_ENDINGS = /(?:ies|es|s|ing|ed|al)$/;
+window.courseSearchQuery = (query) => query.replace(/[A-Za-z]{5,}/g, (word) => {
+  if (/(?:ss|us|is)$/i.test(word)) return word;  // not plurals: class, hippocampus, analysis
+  const stem = word.replace(ENGLISH_ENDINGS, "");
+  return stem.length >= 4 ? stem : word;
+});
