@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Page, expect
+from playwright.sync_api import ElementHandle, Page, expect
 
 from browser.site import CHAPTERS, LANGS, OTHER, built_html, page_id, page_url, wait_for_diagrams
 from conftest import REPO, page_pairs
@@ -116,22 +116,28 @@ TOOLTIP_PAGES = ["mechanisms/circuits", "targets/bdnf-trkb", "drugs/ssris"]
 FIRST_ABBR = "article abbr[title]:not(a abbr)"
 
 
-def active_tooltip(page: Page) -> str:
-    page.wait_for_selector(".md-tooltip2--active .md-tooltip2__inner", state="visible", timeout=5_000)
-    return page.inner_text(".md-tooltip2--active .md-tooltip2__inner").strip()
+def active_tooltip(page: Page, host: ElementHandle) -> str:
+    """Text of the tooltip Material shows for host (the element its aria-describedby names), once it is visible.
+    (Not just any active tooltip: the one of the element focused before may still be fading out.)"""
+    page.wait_for_function("el => !!el.getAttribute('aria-describedby')", arg=host, timeout=5_000)
+    tooltip = page.locator(f'[id="{host.get_attribute("aria-describedby")}"]')
+    expect(tooltip).to_have_class(re.compile(r"\bmd-tooltip2--active\b"))
+    expect(tooltip).to_be_visible()
+    return tooltip.inner_text().strip()
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", TOOLTIP_PAGES)
 def test_glossary_tooltip_on_hover(page: Page, base_url: str, name: str, lang: str) -> None:
     page.goto(page_url(base_url, name, lang))
-    abbr = page.locator(FIRST_ABBR).first
+    abbr = page.locator(FIRST_ABBR).first.element_handle()  # a handle: Material moves the title into the tooltip
     title = abbr.get_attribute("title")
     assert title, f"{lang}:{name}: no glossary abbreviation"
     abbr.hover()
-    assert active_tooltip(page) == title.strip()
+    assert active_tooltip(page, abbr) == title.strip()
+    tooltip = page.locator(f'[id="{abbr.get_attribute("aria-describedby")}"]')
     page.mouse.move(0, 0)
-    page.wait_for_selector(".md-tooltip2--active", state="detached", timeout=5_000)
+    expect(tooltip).not_to_be_visible()
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -155,7 +161,7 @@ def test_glossary_tooltip_on_keyboard_focus(page: Page, base_url: str, name: str
     focused = abbr.evaluate("abbr => document.activeElement === abbr")
     what = page.evaluate("(() => { const e = document.activeElement; return e.outerHTML.slice(0, 120); })()")
     assert focused, f"{lang}:{name}: Tab does not reach the abbreviation {abbr.inner_text()!r}; focus went to {what}"
-    assert active_tooltip(page) == title.strip()
+    assert active_tooltip(page, abbr) == title.strip()
 
 
 # --- diagrams --------------------------------------------------------------------------------------------------------
