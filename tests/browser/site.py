@@ -63,7 +63,8 @@ def scroll_through(page: Page) -> None:
       const step = Math.max(200, innerHeight);
       for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
         scrollTo(0, y);
-        await new Promise(r => requestAnimationFrame(r));
+        // One frame (a hidden or throttled page may never run one: then 50 ms, so that this cannot hang).
+        await new Promise(r => { requestAnimationFrame(r); setTimeout(r, 50); });
       }
       scrollTo(0, 0);
     }""")
