@@ -46,14 +46,31 @@ def has_diagram(html: str) -> bool:
 
 
 def wait_for_diagrams(page: Page, expected: int) -> None:
-    """Scroll past every diagram (the site renders a diagram only when the reader nears it), then wait until
-    Material has replaced every <pre class="mermaid"> by a host whose shadow root holds an <svg>."""
-    scroll_through(page)
+    """Bring each diagram into view in turn, as a reader scrolling down does (the site renders a diagram only when the
+    reader nears it), until Material has replaced every <pre class="mermaid"> by a host whose shadow root holds an
+    <svg>; then scroll back to the top."""
     page.wait_for_function(
-        """n => document.querySelectorAll('pre.mermaid').length === 0
-               && window.__shadowRoots.filter(s => s.host.matches('div.mermaid') && s.root.querySelector('svg')).length >= n""",
+        """n => {
+          const waiting = document.querySelector('pre.mermaid');
+          if (waiting) { waiting.scrollIntoView({ block: 'center' }); return false; }
+          return window.__shadowRoots.filter(s => s.host.matches('div.mermaid') && s.root.querySelector('svg')).length >= n;
+        }""",
         arg=expected,
+        polling=250,
         timeout=20_000,
+    )
+    page.evaluate("scrollTo(0, 0)")
+    settle_animations(page)
+
+
+def settle_animations(page: Page) -> None:
+    """Wait until finite CSS transitions/animations have finished (Material fades the tabs back in after a scroll to
+    the top; a check made mid-fade would see colours that no reader sees at rest)."""
+    page.wait_for_function(
+        """() => document.getAnimations().every(a => a.playState !== 'running'
+                                                   || a.effect.getComputedTiming().endTime === Infinity)""",
+        polling=100,
+        timeout=5_000,
     )
 
 
