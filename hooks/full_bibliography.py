@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from course.sources import page_path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -18,6 +19,6 @@ def without_backrefs(html: str) -> str:
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri.rsplit(".", 2)[0] != REFERENCES_PAGE:
+    if page_path(page) != REFERENCES_PAGE:
         return content
     return without_backrefs(content)

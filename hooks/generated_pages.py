@@ -14,7 +14,7 @@ from course.concept_map import concept_map
 from course.corrections import corrections_list
 from course.glossary import glossary_table, load_terms
 from course.related import related_graph
-from course.sources import read_sources
+from course.sources import page_path, read_sources
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -39,7 +39,7 @@ def generators(config: MkDocsConfig, here: str) -> dict[str, Callable[[], str]]:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not MARKER.search(markdown):
         return markdown
-    available = generators(config, page.file.src_uri.rsplit(".", 2)[0])
+    available = generators(config, page_path(page))
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)

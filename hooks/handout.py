@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from course.handout import MARKER, handout_sections
-from course.sources import section_of
+from course.sources import page_path, section_of
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -24,10 +24,6 @@ class Rendered:
 
 rendered: dict[str, Rendered] = {}  # page path -> output, for the language being built
 order: list[str] = []  # content pages in navigation order
-
-
-def page_path(page: Page) -> str:
-    return page.file.src_uri.rsplit(".", 2)[0]
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

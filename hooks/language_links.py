@@ -11,10 +11,10 @@ import posixpath
 import re
 from urllib.parse import urljoin, urlsplit
 
+from course.sources import DEFAULT_LANGUAGE
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-DEFAULT_LANGUAGE = "zh"
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]+)" hreflang="([\w-]+)">')
 SELECTOR = re.compile(r'<a href="(/[^"]*)" hreflang="([\w-]+)" class="md-select__link">')
 

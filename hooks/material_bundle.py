@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from course.sources import all_languages_built
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
@@ -54,7 +55,7 @@ def patched(bundle: str) -> str:
 
 @event_priority(-150)  # after i18n (-100) has built every language: the theme's files are final
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
+    if not all_languages_built(config):
         return
     for bundle in (Path(config.site_dir) / "assets/javascripts").glob("bundle.*.min.js"):
         bundle.write_text(patched(bundle.read_text(encoding="utf-8")), encoding="utf-8")

@@ -7,12 +7,12 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from course.sources import COLON
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 LABELS = {"zh": ("最后审阅", "最后更新"), "en": ("Last reviewed", "Last updated")}
-COLON = {"zh": "：", "en": ": "}
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from course.related import related_block, related_graph
-from course.sources import read_sources
+from course.sources import page_path, read_sources
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -33,8 +33,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = config.theme["language"]
     sources = read_sources(Path(config.docs_dir))
-    page_path = page.file.src_uri.rsplit(".", 2)[0]
-    parts = [markdown.rstrip(), "", related_block(page_path, lang, graph, sources)]
+    parts = [markdown.rstrip(), "", related_block(page_path(page), lang, graph, sources)]
     if "[@" in markdown:
         parts.append(f"## {REFERENCES_HEADING[lang]} {{#references data-search-exclude}}\n")
     return "\n".join(parts)

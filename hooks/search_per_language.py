@@ -11,11 +11,11 @@ import json
 import re
 from pathlib import Path
 
+from course.sources import DEFAULT_LANGUAGE, all_languages_built
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-DEFAULT_LANGUAGE = "zh"
 OTHER_LANGUAGES = ("en",)
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"annotate": null, "base": ")([^"]*)(")')
 
@@ -53,7 +53,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-150)  # after i18n (-100) has built every language and rewritten the combined index
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:  # a nested language build: the combined index is not final yet
+    if not all_languages_built(config):  # a nested language build: the combined index is not final yet
         return
     root = Path(config.site_dir)
     combined_path = root / "search" / "search_index.json"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from course.sources import all_languages_built
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
@@ -31,7 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-150)  # after i18n (-100) has built every language: the theme's files are final
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
+    if not all_languages_built(config):
         return
     repo, site = Path(config.config_file_path).parent, Path(config.site_dir)
     for package_file, site_file in VENDORED.items():

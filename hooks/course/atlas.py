@@ -6,7 +6,7 @@ import posixpath
 
 from checks.markdown_source import Source
 
-from .sources import title_of
+from .sources import LIST_SEPARATOR, title_of
 
 STAGES = {
     "approved": {"zh": "已获批", "en": "Approved"},
@@ -19,7 +19,6 @@ HEADER = {
     "zh": "| 靶点 | 作用机制 | 代表药物 | 证据阶段 | 关键文献 |",
     "en": "| Target | Acts through | Representative agents | Evidence stage | Key references |",
 }
-LIST_SEPARATOR = {"zh": "、", "en": ", "}
 
 
 def target_pages(sources: dict[tuple[str, str], Source], lang: str) -> list[str]:

@@ -7,10 +7,9 @@ import posixpath
 
 from checks.markdown_source import Source
 
-from .sources import SECTIONS, section_of, title_of
+from .sources import LIST_SEPARATOR, SECTIONS, section_of, title_of
 
 MAPPED_SECTIONS = ("mechanisms", "targets", "drugs")
-LIST_SEPARATOR = {"zh": "、", "en": ", "}
 
 
 def mapped(page: str) -> bool:

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 
 from checks.markdown_source import Source
 
-from .sources import content_pages, title_of
+from .sources import COLON, content_pages, title_of
 
 CORRECTION = re.compile(r'^!!! correction "([^"]+)"\s*\n((?:\s*\n|    .*\n)+)', re.M)
 CITATION = re.compile(r"\[@[^\]]+\]")
-COLON = {"zh": "：", "en": ": "}
 # Notes are titled "对原综述的更正：…" / "Correction to the review: …"; in the list the prefix would repeat.
 TITLE_PREFIX = re.compile(r"^(对原综述的更正\s*[：:]\s*|Correction to the review\s*:\s*)", re.I)
 

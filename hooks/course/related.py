@@ -6,10 +6,9 @@ import posixpath
 
 from checks.markdown_source import Source
 
-from .sources import SECTIONS, section_of, title_of
+from .sources import COLON, SECTIONS, section_of, title_of
 
 HEADING = {"zh": "相关页面", "en": "Related pages"}
-COLON = {"zh": "：", "en": ": "}
 SEPARATOR = {"zh": "、", "en": ", "}
 
 

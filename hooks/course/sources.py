@@ -6,8 +6,23 @@ from functools import lru_cache
 from pathlib import Path
 
 from checks.markdown_source import LANGUAGES, Source
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
 DEFAULT_LANGUAGE = "zh"
+# Punctuation that differs between the languages in generated text.
+COLON = {"zh": "：", "en": ": "}
+LIST_SEPARATOR = {"zh": "、", "en": ", "}
+
+
+def page_path(page: Page) -> str:
+    """Language-neutral page path of a page being built: "drugs/ssris.en.md" -> "drugs/ssris"."""
+    return page.file.src_uri.rsplit(".", 2)[0]
+
+
+def all_languages_built(config: MkDocsConfig) -> bool:
+    """True in the outermost on_post_build, once i18n has built every language (site-wide files are final)."""
+    return not config.plugins["i18n"].building
 
 # Section of the course each top-level folder belongs to, in reading order, with its name in each language.
 SECTIONS: dict[str, dict[str, str]] = {
@@ -59,4 +74,5 @@ def content_pages(sources: dict[tuple[str, str], Source], lang: str) -> list[str
     return sorted(pages, key=lambda page: (order.index(section_of(page) or ""), page != f"{section_of(page)}/index", page))
 
 
-__all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "SECTIONS", "read_sources", "title_of", "section_of", "content_pages"]
+__all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "COLON", "LIST_SEPARATOR", "SECTIONS", "page_path", "all_languages_built",
+           "read_sources", "title_of", "section_of", "content_pages"]
