@@ -27,8 +27,11 @@ from checks.links import Build, check_links
 from checks.markdown_source import LANG_SUFFIX, Source, counterpart_path
 from checks.parity import check_counterparts, check_pair
 from checks.problem import Problem
+from checks.questions import check_questions
 from checks.rendered_citations import check_rendered_citations
 from checks.rendered_page import RenderedPage, parse_page
+from course.sources import DEFAULT_LANGUAGE, content_pages, read_sources
+from shared.question_bank import load_bank
 
 log = logging.getLogger("mkdocs.plugins.integrity")
 
@@ -104,6 +107,9 @@ def _check_sources(config: MkDocsConfig) -> list[Problem]:
         entries, problems = parse_bibliography(bib.read(), _relative(bib_path, config))
     bib_keys = {entry.key for entry in entries}
     problems += check_counterparts(by_path)
+    from checks.disputed_figures import disputed_figure_problems  # issue 16; belongs with the imports above
+    problems += disputed_figure_problems(sources, Path(_root(config)))
+    problems += check_questions(load_bank(Path(_root(config))), content_pages(read_sources(Path(config.docs_dir)), DEFAULT_LANGUAGE), by_path)
     for source in sources:
         problems += check_headings(source) + check_related(source, by_path) + check_citations(source, bib_keys)
         if source.lang == "zh" and (en := by_path.get(counterpart_path(source.path))):

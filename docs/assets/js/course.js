@@ -70,11 +70,21 @@ document.addEventListener("click", (event) => {
 });
 
 /* Cite this section: every section heading has a button (added at build time by hooks/cite_this.py, which also
-   wrote the citation texts into #section-citations); the button opens them in a dialog with copy buttons. */
+   wrote the citation texts into #section-citations); the button opens them in a dialog with copy buttons.
+   The texts carry placeholders for the reader's access date (course/citation_text.py, ACCESS_PLACEHOLDERS):
+   fill them with today, in the reader's time zone, here and in the static "cite this page" block. */
 (function sectionCitations() {
   const data = document.getElementById("section-citations");
   if (!data) return;
-  const { labels, formats, sections } = JSON.parse(data.textContent);
+  const { labels, formats, sections, access } = JSON.parse(data.textContent);
+  const now = new Date();
+  const iso = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  const today = { bracket: `[${iso}]`, iso, ris: iso.replaceAll("-", "/") };
+  // In the order given: the bracket placeholder contains the ISO one.
+  const withAccessDate = (text) => Object.keys(access).reduce((t, slot) => t.split(access[slot]).join(today[slot]), text);
+  document.querySelectorAll("section.cite-this pre.cite-text code").forEach((code) => {
+    code.textContent = withAccessDate(code.textContent);
+  });
   const dialog = document.createElement("dialog");
   dialog.className = "cite-dialog";
   dialog.setAttribute("aria-label", labels.section);
@@ -98,7 +108,8 @@ document.addEventListener("click", (event) => {
   document.addEventListener("click", (event) => {
     const button = event.target.closest && event.target.closest(".cite-section");
     if (!button) return;
-    const texts = sections[button.dataset.section];
+    const texts = Object.fromEntries(Object.entries(sections[button.dataset.section])
+      .map(([name, text]) => [name, withAccessDate(text)]));
     const close = element("button", { type: "button", className: "md-button cite-close", textContent: labels.close });
     close.addEventListener("click", () => dialog.close());
     dialog.replaceChildren(
