@@ -26,7 +26,7 @@ FULL_BIBLIOGRAPHY = "\\full_bibliography"
 RENDERING = "2"
 # Terms of the zh-CN rendering and their form after an English-language entry's names or numbers.
 ENGLISH_TERMS = ((re.compile(r"(?<=[\w.])(,? )等\.?(?=[ ,\]]|$)"), r"\1et al."),
-                 (re.compile(r"(\d+) ?版"), lambda m: f"{_ordinal(int(m.group(1)))} ed."),
+                 (re.compile(r"(\d+) ?版\.?"), lambda m: f"{_ordinal(int(m.group(1)))} ed."),
                  (re.compile(r"(?<=[\w.]),? ?译(?=[.,])"), ", trans."))
 
 
