@@ -29,9 +29,14 @@ from checks.parity import check_counterparts, check_pair
 from checks.problem import Problem
 from checks.questions import check_questions
 from checks.rendered_citations import check_rendered_citations
+from checks.rendered_references import check_exports, check_reference_lists
 from checks.rendered_page import RenderedPage, parse_page
+<<<<<<< HEAD
 from course.sources import DEFAULT_LANGUAGE, content_pages, read_sources
 from shared.question_bank import load_bank
+=======
+from shared.bibtex import BIB_FILE
+>>>>>>> refs-render
 
 log = logging.getLogger("mkdocs.plugins.integrity")
 
@@ -49,9 +54,10 @@ class Tally:
 tally = Tally()
 build_files: frozenset[str] = frozenset()
 rendered: list[tuple[RenderedPage, Source]] = []
+bib_lines: dict[str, int] = {}  # entry key -> its line in references.bib, for problems seen in reference lists
 
 
-@event_priority(100)  # before mkdocs-bibtex reads references.bib: pybtex aborts on a duplicate key without a line
+@event_priority(100)  # before hooks/references.py renders references.bib, so its problems come first
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _is_default_language_build(config):
         global tally
@@ -86,6 +92,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     problems = check_links(rendered, build)
     for page, source in rendered:
         problems += check_rendered_citations(page, source)
+        problems += check_reference_lists(page, source, bib_lines, BIB_FILE)
+        problems += check_exports(page, source, _exports(page, config))
     tally.pages += len(rendered)
     tally.links += sum(len(page.links) for page, _ in rendered)
     tally.anchors += sum("#" in link.url for page, _ in rendered for link in page.links)
@@ -102,10 +110,12 @@ def _check_sources(config: MkDocsConfig) -> list[Problem]:
     sources = [Source(_relative(str(path), config), path.read_text(encoding="utf-8-sig"))
                for path in sorted(Path(config.docs_dir).rglob("*.md")) if LANG_SUFFIX.search(path.name)]
     by_path = {source.path: source for source in sources}
-    bib_path = os.path.join(_root(config), config.plugins["bibtex"].config.bib_file)
+    bib_path = os.path.join(_root(config), BIB_FILE)
     with open(bib_path, encoding="utf-8") as bib:
         entries, problems = parse_bibliography(bib.read(), _relative(bib_path, config))
     bib_keys = {entry.key for entry in entries}
+    bib_lines.clear()
+    bib_lines.update({entry.key: entry.line for entry in entries})
     problems += check_counterparts(by_path)
     from checks.disputed_figures import disputed_figure_problems  # issue 16; belongs with the imports above
     problems += disputed_figure_problems(sources, Path(_root(config)))
@@ -119,6 +129,15 @@ def _check_sources(config: MkDocsConfig) -> list[Problem]:
     tally.citations += sum(len(citations(source)) for source in sources)
     tally.entries += len(entries)
     return problems
+
+
+def _exports(page: RenderedPage, config: MkDocsConfig) -> dict[str, str]:
+    """The reference exports a page links to, as written into the site ("" when the file is missing)."""
+    exports = {}
+    for href in page.downloads:
+        path = Path(config.site_dir, os.path.normpath(os.path.join(page.url, href)))
+        exports[href] = path.read_text(encoding="utf-8") if path.is_file() else ""
+    return exports
 
 
 def _report(problems: list[Problem]) -> None:

@@ -1,10 +1,6 @@
-"""Append the generated end of every page: the related-pages block and the heading of the reference list.
+"""Append the related-pages block to every page (the reference list follows it: hooks/references.py).
 
-Both stay out of the search index (data-search-exclude): every page's reference list repeats entries of the
-references page, which is indexed, and would outweigh the page's own text in results.
-
-mkdocs-bibtex always puts the numbered reference list last, so a heading written last in the Markdown sits
-right above it.
+The block stays out of the search index (data-search-exclude): it repeats other pages' titles.
 """
 
 from __future__ import annotations
@@ -19,7 +15,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-REFERENCES_HEADING = {"zh": "参考文献", "en": "References"}
 graph: dict[str, set[str]] = {}  # related pages of the language being built
 
 
@@ -29,11 +24,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
-@event_priority(50)  # before mkdocs-bibtex turns [@key] into footnotes
+@event_priority(50)  # before hooks/references.py numbers the citations (40)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = config.theme["language"]
     sources = read_sources(Path(config.docs_dir))
-    parts = [markdown.rstrip(), "", related_block(page_path(page), lang, graph, sources)]
-    if "[@" in markdown:
-        parts.append(f"## {REFERENCES_HEADING[lang]} {{#references data-search-exclude}}\n")
-    return "\n".join(parts)
+    return "\n".join([markdown.rstrip(), "", related_block(page_path(page), lang, graph, sources)])

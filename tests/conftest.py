@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +31,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
     assert "WARNING" not in result.stderr, result.stderr[-4000:]
     return target
+
+
+def copy_mini_site(target: Path) -> Path:
+    """A copy of tests/fixtures/mini-site whose hook and override paths (relative to mkdocs.yml) still resolve."""
+    shutil.copytree(REPO / "tests" / "fixtures" / "mini-site", target)
+    config = target / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{REPO}/"), encoding="utf-8")
+    return config
 
 
 def page_pairs() -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from checks.abbreviations import undefined_abbreviations
+from conftest import copy_mini_site
 from checks.markdown_source import Source
 from course.glossary import abbreviations_used
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT / "tests" / "fixtures" / "mini-site"
 GLOSSARY = """\
 - abbr: SSRI
   zh: 选择性5-羟色胺再摄取抑制剂
@@ -39,9 +38,8 @@ def test_undefined_abbreviation_is_reported_at_its_line() -> None:
 @pytest.fixture(scope="module")
 def glossary_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("glossary") / "site"
-    shutil.copytree(FIXTURE, site)
-    config = site / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("../../../hooks/", f"{ROOT}/hooks/")
+    config = copy_mini_site(site)
+    text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("hooks:\n", f"hooks:\n  - {ROOT}/hooks/glossary_terms.py\n", 1), encoding="utf-8")
     (site / "data").mkdir()
     (site / "data" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")

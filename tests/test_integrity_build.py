@@ -7,7 +7,6 @@ All builds run up front, in parallel, in one module-scoped fixture.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -16,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_mini_site
+
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT / "tests" / "fixtures" / "mini-site"
 
 EXTRA_BIB_ENTRY = """
 @article{uncited2022,
@@ -25,7 +25,10 @@ EXTRA_BIB_ENTRY = """
   title = {Nobody cites this},
   journal = {Journal of Tests},
   year = {2022},
-  doi = {10.1000/jt.2022.007}
+  volume = {1},
+  pages = {7--9},
+  doi = {10.1000/jt.2022.007},
+  langid = {english}
 }
 """
 
@@ -52,15 +55,27 @@ CASES = {
     "3-unrendered-footnote-en": Case("docs/index.en.md", "Depression is common;", "Depression is common[^1];",
                                      "docs/index.en.md:11: `[^1]` is shown to readers as literal text"),
     "4-duplicate-key": Case("references.bib", "<append>", EXTRA_BIB_ENTRY.replace("uncited2022", "SMITH2020"),
-                            "references.bib:27: key `SMITH2020` repeats `smith2020`"),
+                            "references.bib:32: key `SMITH2020` repeats `smith2020`"),
     "4-uncited-entry": Case("references.bib", "<append>", EXTRA_BIB_ENTRY,
-                            "references.bib:27: entry `uncited2022` is cited by no page"),
+                            "references.bib:32: entry `uncited2022` is cited by no page"),
     "4-missing-field": Case("references.bib", "  journal = {Neuro Tests},\n", "",
-                            "references.bib:19: entry `lee2021` (@article) lacks journal"),
+                            "references.bib:21: entry `lee2021` (@article) lacks journal"),
     "4-malformed-doi": Case("references.bib", "{10.1000/nt.2021.042}", "{doi:10.1000/nt.2021.042}",
-                            "references.bib:24: DOI `doi:10.1000/nt.2021.042` of `lee2021` is malformed"),
-    "4-unparseable": Case("references.bib", "  isbn = {9787117000000}\n", "  isbn = {9787117000000\n",
-                          "references.bib:11: entry `@book` cannot be parsed"),
+                            "references.bib:28: DOI `doi:10.1000/nt.2021.042` of `lee2021` is malformed"),
+    "4-unparseable": Case("references.bib", "  isbn = {9787117000000},\n", "  isbn = {9787117000000,\n",
+                          "references.bib:12: entry `@book` cannot be parsed"),
+    "4-tex-escape": Case("references.bib", "{Serotonin transporter occupancy}", "{Serotonin transporter in Mu{\\~n}oz}",
+                         "references.bib:3: `title` of `smith2020` holds TeX"),
+    "4-double-hyphen-in-title": Case("references.bib", "{Ketamine and synaptic plasticity}", "{Ketamine 1990--2019}",
+                                     "references.bib:23: `title` of `lee2021` holds `--`"),
+    "4-braced-name-part": Case("references.bib", "{Lee, Min and", "{Lee, {Min} and",
+                               "references.bib:22: `author` of `lee2021` braces part of a name"),
+    "4-no-language": Case("references.bib", "  doi = {10.1000/nt.2021.042},\n  langid = {english}\n", "  doi = {10.1000/nt.2021.042}\n",
+                          "references.bib:21: entry `lee2021` has no known language"),
+    "4-article-without-volume": Case("references.bib", "  volume = {3},\n", "",
+                                     "references.bib:21: article `lee2021` lacks volume"),
+    "4-cut-page-range": Case("references.bib", "{42--51}", "{42-}",
+                             "references.bib:27: page range `42-` of `lee2021` is cut"),
     "5-missing-page": Case("docs/drugs/ssris.en.md", "monoamine.md#", "monoamines.md#",
                            "docs/drugs/ssris.en.md:17: link `../mechanisms/monoamines.md#hypothesis` points to a page"),
     "6-missing-anchor": Case("docs/drugs/ssris.zh.md", "#hypothesis", "#hypotheses",
@@ -97,10 +112,7 @@ class Result:
 
 
 def build_copy(site: Path, case: Case | None) -> Result:
-    shutil.copytree(FIXTURE, site)
-    config = site / "mkdocs.yml"
-    # Hook paths are relative to mkdocs.yml; the copy lives elsewhere.
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../hooks/", f"{ROOT}/hooks/"), encoding="utf-8")
+    config = copy_mini_site(site)
     if case:
         target = site / case.file
         if case.old == "":

@@ -70,7 +70,7 @@ def test_handout_contains_every_content_page_in_order(site: Path, lang: str) -> 
     assert sections == [p.removesuffix("/index").replace("/", "-") for p in COURSE_ORDER]
     ids = [tag["id"] for tag in html.select("[id]")]
     assert len(ids) == len(set(ids)), "duplicate ids in the handout"
-    assert html.select("section.handout-page div.footnote li") and html.select("section.handout-page .mermaid")
+    assert html.select("section.handout-page ol.references li") and html.select("section.handout-page .mermaid")
 
 
 @pytest.mark.parametrize("lang", LANGS)

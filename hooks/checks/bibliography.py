@@ -1,21 +1,15 @@
-"""references.bib (4): entries that parse, unique keys and DOIs, the fields each type needs, and no unused entry.
-
-A small parser of our own, because pybtex keeps no line numbers and problems must point at the .bib line.
-"""
+"""references.bib (4): entries that parse, unique keys and DOIs, the fields each type needs, complete journal
+articles, UTF-8 rather than TeX, a language per entry, and no unused entry."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+
+from shared.bibtex import LANGIDS, Entry, read_entries, split_names
 
 from .problem import Problem
 
-ENTRY_START = re.compile(r"^[ \t]*@(\w+)[ \t]*[{(]", re.M)
-NOT_ENTRIES = {"comment", "preamble", "string"}
-KEY = re.compile(r"\s*([^\s,{}()]+)\s*,")
-FIELD_NAME = re.compile(r"\s*([A-Za-z][\w-]*)\s*=\s*")
-BARE_VALUE = re.compile(r"[\w.:/+-]+")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 # Fields GB/T 7714 needs to print each type. An article also needs its place in the journal (volume or issue, and
 # pages) unless a DOI or PMID pins it down.
@@ -31,110 +25,18 @@ REQUIRED = {
     "misc": ("title", "year"),
 }
 IDENTIFIERS = ("doi", "pmid", "url", "isbn")
-
-
-@dataclass(frozen=True)
-class Entry:
-    type: str  # lower case, e.g. "article"
-    key: str
-    line: int
-    fields: dict[str, str] = field(default_factory=dict)  # lower-case name -> value without braces
-    field_lines: dict[str, int] = field(default_factory=dict)
-
-
-class _Unparseable(ValueError):
-    pass
+# What a reader would see as a leak once citeproc has printed the field: TeX commands, math, `--`.
+TEX = re.compile(r"""\\[A-Za-z]+|\\['"`^~=.]|\$""")
+DOUBLE_HYPHEN = re.compile(r"(?<!-)--(?!-)")
+CUT_RANGE = re.compile(r"^\s*\w*\d+\s*-+\s*$|^\s*-")
+NAME_FIELDS = ("author", "editor", "translator")
 
 
 def parse_bibliography(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
     """Entries, and a problem for each entry that does not parse (the others are still read)."""
-    entries, problems = [], []
-    starts = list(ENTRY_START.finditer(text))
-    for match, following in zip(starts, starts[1:] + [None]):
-        if match.group(1).lower() in NOT_ENTRIES:
-            continue
-        end = following.start() if following else len(text)
-        line = text.count("\n", 0, match.start()) + 1
-        try:
-            entries.append(_parse_entry(text, match, end, line))
-        except _Unparseable as error:
-            problems.append(Problem(path, line, f"entry `@{match.group(1)}` cannot be parsed: {error}",
-                                    "write it as `@type{key, name = {value}, ...}` with balanced braces"))
-    return entries, problems
-
-
-def _parse_entry(text: str, match: re.Match[str], end: int, line: int) -> Entry:
-    closer = "}" if text[match.end() - 1] == "{" else ")"
-    key = KEY.match(text, match.end(), end)
-    if not key:
-        raise _Unparseable("no key followed by a comma")
-    entry = Entry(match.group(1).lower(), key.group(1), line)
-    position = key.end()
-    while True:
-        position = _skip_space(text, position, end)
-        if position >= end:
-            raise _Unparseable(f"no closing `{closer}`")
-        if text[position] == closer:
-            if text[position + 1 : end].strip():
-                raise _Unparseable("text after the closing brace")
-            return entry
-        name = FIELD_NAME.match(text, position, end)
-        if not name:
-            raise _Unparseable(f"expected `name = value` or `{closer}` at line {text.count(chr(10), 0, position) + 1}")
-        value, position = _parse_value(text, name.end(), end)
-        field_name = name.group(1).lower()
-        entry.fields[field_name] = value
-        entry.field_lines[field_name] = text.count("\n", 0, name.start(1)) + 1
-        position = _skip_space(text, position, end)
-        if position < end and text[position] == ",":
-            position += 1
-        elif position < end and text[position] != closer:
-            raise _Unparseable(f"missing comma after field `{field_name}`")
-
-
-def _parse_value(text: str, position: int, end: int) -> tuple[str, int]:
-    """A value: `{...}`, `"..."` or a bare word, possibly joined with `#`."""
-    pieces = []
-    while True:
-        if position < end and text[position] in '{"':
-            close = _matching_close(text, position, end)
-            pieces.append(text[position + 1 : close])
-            position = close + 1
-        else:
-            bare = BARE_VALUE.match(text, position, end)
-            if not bare:
-                raise _Unparseable(f"no value at line {text.count(chr(10), 0, position) + 1}")
-            pieces.append(bare.group(0))
-            position = bare.end()
-        after = _skip_space(text, position, end)
-        if after < end and text[after] == "#":
-            position = _skip_space(text, after + 1, end)
-            continue
-        return "".join(pieces).strip(), position
-
-
-def _matching_close(text: str, start: int, end: int) -> int:
-    """The index of the brace or quote closing the value opened at start (quotes may hold braced groups)."""
-    depth = 0
-    for index in range(start, end):
-        char = text[index]
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0 and text[start] == "{":
-                return index
-            if depth < 0:
-                break
-        elif char == '"' and index > start and text[start] == '"' and depth == 0:
-            return index
-    raise _Unparseable(f"unbalanced braces in the value starting at line {text.count(chr(10), 0, start) + 1}")
-
-
-def _skip_space(text: str, position: int, end: int) -> int:
-    while position < end and text[position].isspace():
-        position += 1
-    return position
+    entries, errors = read_entries(text)
+    return entries, [Problem(path, error.line, error.what,
+                             "write it as `@type{key, name = {value}, ...}` with balanced braces") for error in errors]
 
 
 def check_bibliography(entries: list[Entry], cited: Collection[str], path: str) -> list[Problem]:
@@ -148,6 +50,7 @@ def check_bibliography(entries: list[Entry], cited: Collection[str], path: str) 
                                     "merge the two entries or give this one another key"))
         first_key.setdefault(entry.key.lower(), entry)
         problems += [Problem(path, entry.line, what, fix) for what, fix in _missing_fields(entry)]
+        problems += _leaks(entry, path) + _language(entry, path) + _article_completeness(entry, path)
         doi = entry.fields.get("doi")
         if doi is not None:
             doi_line = entry.field_lines["doi"]
@@ -181,4 +84,62 @@ def _missing_fields(entry: Entry) -> list[tuple[str, str]]:
     if not any(entry.fields.get(name) for name in IDENTIFIERS):
         problems.append((f"entry `{entry.key}` has no doi, pmid, url or isbn",
                          "add one so readers can find the work"))
+    return problems
+
+
+def _leaks(entry: Entry, path: str) -> list[Problem]:
+    """Fields citeproc would print with TeX leftovers (`TEXTASCIITILDE`, `$\\beta$`, `1990--2019`) or `{.nocase}`."""
+    problems = []
+    for name, value in entry.fields.items():
+        line = entry.field_lines[name]
+        if name in ("url", "doi", "note", "file"):
+            continue
+        if match := TEX.search(value):
+            problems.append(Problem(path, line, f"`{name}` of `{entry.key}` holds TeX `{match.group(0)}`",
+                                    "write the character itself in UTF-8 (ñ, ö, β, &)"))
+        if name != "pages" and DOUBLE_HYPHEN.search(value):
+            problems.append(Problem(path, line, f"`{name}` of `{entry.key}` holds `--`", "write an en dash `–`"))
+        if name in NAME_FIELDS and _braced_name_part(value):
+            problems.append(Problem(path, line, f"`{name}` of `{entry.key}` braces part of a name",
+                                    "unbrace it (`Zarate, Jr., Carlos A.`); only a whole institutional name is "
+                                    "braced: `{{World Health Organization}}`"))
+    return problems
+
+
+def _braced_name_part(names: str) -> bool:
+    return any("{" in name and not (name.startswith("{") and name.endswith("}") and name.count("{") == 1)
+               for name in split_names(names))
+
+
+def _language(entry: Entry, path: str) -> list[Problem]:
+    if entry.language:
+        return []
+    line = entry.field_lines.get("langid", entry.line)
+    return [Problem(path, line, f"entry `{entry.key}` has no known language (`langid`)",
+                    f"add `langid = {{english}}` or `langid = {{chinese}}` (one of {', '.join(sorted(LANGIDS))}): "
+                    "it decides 等 or et al. in every reference list")]
+
+
+def _article_completeness(entry: Entry, path: str) -> list[Problem]:
+    """GB/T 7714 prints an article's place in its journal: volume, full page range or article number, and an
+    identifier a reader can resolve."""
+    if entry.type != "article":
+        return []
+    fields = entry.fields
+    missing = [name for name in ("journal", "year", "volume") if not fields.get(name)]
+    if not (fields.get("pages") or fields.get("eid")):
+        missing.append("pages")
+    if not (fields.get("doi") or fields.get("pmid")):
+        missing.append("doi or pmid")
+    # A field no stored record shows is left out, and the entry's note says so ("no record shows the volume").
+    note = fields.get("note", "").lower()
+    missing = [name for name in missing if not any(word in note for word in name.lower().split(" or "))]
+    problems = []
+    if missing:
+        problems.append(Problem(path, entry.line, f"article `{entry.key}` lacks {', '.join(missing)}",
+                                "add each field from a stored public record of the paper; if no record shows it, "
+                                "say so in `note`"))
+    if (pages := fields.get("pages")) and CUT_RANGE.search(pages):
+        problems.append(Problem(path, entry.field_lines["pages"], f"page range `{pages}` of `{entry.key}` is cut",
+                                "write the whole range, e.g. `536--545`"))
     return problems

@@ -12,6 +12,10 @@ from lxml import html as lxml_html
 # Text inside these elements is code or machinery, not prose a reader sees as sentences.
 NON_PROSE = ("code", "pre", "script", "style", "textarea")
 PROSE_TEXT = "//text()[not(" + " or ".join(f"ancestor::{tag}" for tag in NON_PROSE) + ")]"
+REFERENCE_ITEMS = '//ol[contains(concat(" ", @class, " "), " references ")]/li'
+MISPLACED_ABBREVIATIONS = ('//abbr[ancestor::code or ancestor::pre or ancestor::*[contains(@class, "cite-this")]'
+                           ' or ancestor::a[starts-with(normalize-space(.), "http")]'
+                           ' or ancestor::ol[contains(concat(" ", @class, " "), " references ")]]')
 CONTENT = '//article[contains(concat(" ", normalize-space(@class), " "), " md-content__inner ")]'
 
 
@@ -24,20 +28,31 @@ class Link:
 
 
 @dataclass(frozen=True)
+class ReferenceItem:
+    """One entry of a page's reference list (`ol.references > li#ref-KEY`)."""
+
+    key: str
+    lang: str  # the entry's lang attribute: zh-Hans or en
+    text: str  # what the reader sees of the entry, back-links excluded
+    apparatus: tuple[str, ...]  # tags of the site's own machinery found inside the entry (abbr, sup)
+    backlink_groups: int  # elements of class ref-back: one per entry on screen
+
+
+@dataclass(frozen=True)
 class RenderedPage:
     url: str  # site-relative, e.g. "en/drugs/ssris/" ("" for the home page)
     ids: frozenset[str]
     links: tuple[Link, ...]
     prose: str  # text outside code, one line per text node
+    references: tuple[ReferenceItem, ...] = ()
+    downloads: tuple[str, ...] = ()  # hrefs of the reference exports offered on the page
+    # Glossary tooltips where they must not be: in code, a URL, a cite block or a reference list.
+    misplaced_abbreviations: tuple[str, ...] = ()
 
 
 def _is_generated_crossing(attr: dict[str, str]) -> bool:
-    """Links that leave the page on purpose and are known good.
-
-    The language switcher (hreflang) goes to the other language by design; a footnote's back-link on the
-    full-bibliography page points at citations that page never makes.
-    """
-    return "hreflang" in attr or "footnote-backref" in attr.get("class", "").split()
+    """Links that leave the page on purpose and are known good: the language switcher goes to the other language."""
+    return "hreflang" in attr
 
 
 def parse_page(url: str, html: str) -> RenderedPage:
@@ -55,4 +70,18 @@ def parse_page(url: str, html: str) -> RenderedPage:
         ids=frozenset(root.xpath("//@id")) | frozenset(root.xpath("//a/@name")),
         links=tuple(links),
         prose="\n".join(root.xpath(PROSE_TEXT)),
+        references=tuple(_reference_item(item) for item in root.xpath(REFERENCE_ITEMS)),
+        downloads=tuple(root.xpath('//*[contains(@class, "reference-downloads")]//a/@href')),
+        misplaced_abbreviations=tuple(abbr.text_content() for abbr in root.xpath(MISPLACED_ABBREVIATIONS)),
+    )
+
+
+def _reference_item(item) -> ReferenceItem:
+    entry = item.xpath("./p")
+    return ReferenceItem(
+        key=item.get("id", "").removeprefix("ref-"),
+        lang=item.get("lang", ""),
+        text=entry[0].text_content() if entry else item.text_content(),
+        apparatus=tuple(node.tag for node in item.xpath(".//abbr | .//sup")),
+        backlink_groups=len(item.xpath('.//*[contains(concat(" ", @class, " "), " ref-back ")]')),
     )

@@ -70,40 +70,41 @@ def bibliography() -> dict[str, tuple[str, str | None]]:
 @pytest.mark.parametrize(("name", "lang"), [pytest.param(p, lang, id=page_id(p, lang)) for lang in LANGS for p in CHAPTER_PAGES])
 def test_citation_round_trip(page: Page, base_url: str, name: str, lang: str) -> None:
     page.goto(page_url(base_url, name, lang))
-    markers = page.locator('article sup[id^="fnref:ref-"] a')
+    markers = page.locator("article sup.citation a.footnote-ref")
     assert markers.count() > 0, f"{lang}:{name} cites nothing"
     marker = markers.first
     href = marker.get_attribute("href")
-    assert href and href.startswith("#fn:ref-"), f"{lang}:{name}: citation marker links to {href!r}"
-    key = href[len("#fn:ref-"):]
+    assert href and href.startswith("#ref-"), f"{lang}:{name}: citation marker links to {href!r}"
+    key = href[len("#ref-"):]
+    assert marker.get_attribute("id") == f"cite-{key}-1"
 
     marker.click()
-    page.wait_for_url(re.compile(re.escape("#fn:ref-" + key) + "$"))
-    entry = page.locator(f'div.footnote li[id="fn:ref-{key}"]')
+    page.wait_for_url(re.compile(re.escape("#ref-" + key) + "$"))
+    entry = page.locator(f'ol.references li[id="ref-{key}"]')
     expect(entry).to_have_count(1)
-    page.wait_for_function(f"() => ({IN_VIEWPORT})(document.getElementById('fn:ref-{key}'))", timeout=5_000)
+    page.wait_for_function(f"() => ({IN_VIEWPORT})(document.getElementById('ref-{key}'))", timeout=5_000)
 
-    back = entry.locator(f'a.footnote-backref[href="#fnref:ref-{key}"]')
+    back = entry.locator(f'a[href="#cite-{key}-1"]')
     expect(back).to_have_count(1)
     back.click()
-    page.wait_for_url(re.compile(re.escape("#fnref:ref-" + key) + "$"))
-    page.wait_for_function(f"() => ({IN_VIEWPORT})(document.getElementById('fnref:ref-{key}'))", timeout=5_000)
+    page.wait_for_url(re.compile(re.escape(f"#cite-{key}-1") + "$"))
+    page.wait_for_function(f"() => ({IN_VIEWPORT})(document.getElementById('cite-{key}-1'))", timeout=5_000)
 
     # Journal entries carry their DOI as a doi.org link (or, without a verified DOI, a link to a record).
     bib = bibliography()
-    ids = page.eval_on_selector_all('div.footnote li[id^="fn:ref-"]', "els => els.map(e => e.id.slice('fn:ref-'.length))")
+    ids = page.eval_on_selector_all('ol.references li[id^="ref-"]', "els => els.map(e => e.id.slice('ref-'.length))")
     missing, journal_dois = [], 0
     for cited in ids:
         kind, doi = bib.get(cited.lower(), (None, None))
         if kind != "article":
             continue
-        links = page.eval_on_selector_all(f'div.footnote li[id="fn:ref-{cited}"] a[href^="https://doi.org/"]',
+        links = page.eval_on_selector_all(f'ol.references li[id="ref-{cited}"] a[href^="https://doi.org/"]',
                                           "els => els.map(a => a.getAttribute('href'))")
         if doi:
             journal_dois += 1
             if f"https://doi.org/{doi}" not in links:
                 missing.append(f"{cited} (doi {doi}, links {links})")
-        elif not page.eval_on_selector_all(f'div.footnote li[id="fn:ref-{cited}"] a[href^="https://"]', "els => els.length"):
+        elif not page.eval_on_selector_all(f'ol.references li[id="ref-{cited}"] a[href^="https://"]', "els => els.length"):
             # A DOI is left out when no two records confirmed it (CONTRIBUTING.md); the entry must still link a record.
             missing.append(f"{cited} (journal article with neither a DOI nor a URL in references.bib)")
     assert journal_dois, f"{lang}:{name}: no journal entry with a DOI in the reference list"
