@@ -31,12 +31,10 @@ from checks.questions import check_questions
 from checks.rendered_citations import check_rendered_citations
 from checks.rendered_references import check_exports, check_reference_lists
 from checks.rendered_page import RenderedPage, parse_page
-<<<<<<< HEAD
+from checks.disputed_figures import disputed_figure_problems
 from course.sources import DEFAULT_LANGUAGE, content_pages, read_sources
-from shared.question_bank import load_bank
-=======
 from shared.bibtex import BIB_FILE
->>>>>>> refs-render
+from shared.question_bank import load_bank
 
 log = logging.getLogger("mkdocs.plugins.integrity")
 
@@ -117,7 +115,6 @@ def _check_sources(config: MkDocsConfig) -> list[Problem]:
     bib_lines.clear()
     bib_lines.update({entry.key: entry.line for entry in entries})
     problems += check_counterparts(by_path)
-    from checks.disputed_figures import disputed_figure_problems  # issue 16; belongs with the imports above
     problems += disputed_figure_problems(sources, Path(_root(config)))
     problems += check_questions(load_bank(Path(_root(config))), content_pages(read_sources(Path(config.docs_dir)), DEFAULT_LANGUAGE), by_path)
     for source in sources:

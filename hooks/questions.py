@@ -19,6 +19,7 @@ from course.questions import (EXPORTS_DIR, FORMATS, SCRIPT_STRINGS, STRINGS, Cat
                               export_files, export_name, quiz_view)
 from course.sources import DEFAULT_LANGUAGE, SECTIONS, content_pages, page_path, read_sources, section_of, title_of
 from jinja2 import Template
+from shared.bibtex import BIB_FILE
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -46,7 +47,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     template = config.theme.get_env().get_template(TEMPLATE)  # pages are read before on_env
     categories = [(Category((config.site_name, SECTIONS[section_of(page) or ""][lang], title_of(sources, page, lang))), file)
                   for page, file in bank.items()]
-    labels = author_year_labels(root / config.plugins["bibtex"].config.bib_file)
+    labels = author_year_labels(root / BIB_FILE)
     # i18n keeps one site_dir and puts the other languages' files under <lang>/; links resolve on src_uri.
     language_root = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     for name, content in export_files(categories, lang, labels).items():

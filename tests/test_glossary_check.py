@@ -41,7 +41,7 @@ def glossary_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = copy_mini_site(site)
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("hooks:\n", f"hooks:\n  - {ROOT}/hooks/glossary_terms.py\n", 1), encoding="utf-8")
-    (site / "data").mkdir()
+    (site / "data").mkdir(exist_ok=True)  # the fixture has data/questions/
     (site / "data" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
     return site
 
