@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 SECTION_HEADING = re.compile(r'<h([234]) id="([a-z0-9-]+)">(.*?)(<a class="headerlink"[^>]*>.*?</a>)</h\1>', re.S)
-GENERATED_SECTIONS = {"related", "references", "cite-this-page"}
+GENERATED_SECTIONS = {"related", "references", "cite-this-page", "quiz"}
 LABELS = {
     "zh": {"page": "引用本页", "section": "引用本节",
            "intro": "教学或写作中引用本页时，可复制以下任一格式。链接指向本版的固定副本，日后仍显示你所引用的文字。",

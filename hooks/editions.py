@@ -39,7 +39,7 @@ EDITIONS_DIR = "data/editions"
 CHANGELOG_MARKER = re.compile(r"^<!-- changelog -->$", re.M)
 ID = re.compile(r'\sid="([^"]+)"')
 HEADING = re.compile(r'<h[2-6] id="([a-z0-9-]+)">(.*?)<a class="headerlink"', re.S)
-NOTE_AFTER = re.compile(r'<p class="page-dates">.*?</p>|</h1>', re.S)
+NOTE_AFTER = (re.compile(r'<p class="page-dates">.*?</p>', re.S), re.compile("</h1>"))  # the first found
 # What other-language pages tell Material: not its mike selector (it would ask the wrong URL), ours instead.
 OWN_SELECTOR = "course-editions"
 
@@ -48,8 +48,7 @@ class State:
     """Collected over the language builds of one site build."""
 
     def __init__(self) -> None:
-        self.ids: dict[str, frozenset[str]] = {}  # "/en/targets/x/" -> ids
-        self.page_ids: dict[str, dict[str, frozenset[str]]] = {}  # "targets/x" -> {lang: ids}
+        self.pages: dict[str, tuple[str, str, str]] = {}  # "/en/targets/x/" -> ("targets/x", "en", built file)
         self.version: dict | None = None  # extra.version from mkdocs.yml
 
 
@@ -121,15 +120,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return CHANGELOG_MARKER.sub(lambda _: text, markdown)
 
 
+@event_priority(-10)  # after the hooks that add the dates line under the title, which the note follows
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     content = _add_id_aliases(content, page)
     lang, default, _ = _languages(config)
-    sections = {section: html.unescape(re.sub(r"<[^>]+>", "", text)).strip() for section, text in HEADING.findall(content)}
+    sections = {section: html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+                for section, text in HEADING.findall(content)}
     changelog = get_relative_url(f"{_prefix(lang, default)}changelog/", page.url)
     note = page_note(_changes(config)[0], page_path(page), lang, edition_name(config), sections, changelog)
     if not note:
         return content
-    match = NOTE_AFTER.search(content)
+    match = NOTE_AFTER[0].search(content) or NOTE_AFTER[1].search(content)
     return content[: match.end()] + note + content[match.end():] if match else note + content
 
 
@@ -153,12 +154,9 @@ def _add_id_aliases(content: str, page: Page) -> str:
     return content
 
 
-@event_priority(-60)  # after every hook has added its content (the integrity hook reads pages at −50)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    ids = frozenset(ID.findall(output))
     lang, _, _ = _languages(config)
-    state.ids["/" + page.url] = ids
-    state.page_ids.setdefault(page_path(page), {})[lang] = ids
+    state.pages["/" + page.url] = (page_path(page), lang, page.file.abs_dest_path)
     return output
 
 
@@ -172,12 +170,17 @@ def on_post_build(config: MkDocsConfig) -> None:
     redirect_maps = redirects.config["redirect_maps"] if redirects else {}
     urls = redirect_urls(redirect_maps, [_prefix(lang, default) for lang in languages])
     current = edition_name(config)
+    # The files as written, not the pages as rendered: some hooks finish a page after on_post_page (the handout).
+    ids, page_ids = {}, {}
+    for url, (page, lang, path) in state.pages.items():
+        ids[url] = frozenset(ID.findall(Path(path).read_text(encoding="utf-8")))
+        page_ids.setdefault(page, {})[lang] = ids[url]
     for snapshot in snapshots:
         if snapshot.edition != current:
-            problems += check_edition(snapshot, state.ids, urls)
+            problems += check_edition(snapshot, ids, urls)
     changes, change_problems = _changes(config)
     problems += change_problems
-    problems += check_changes(changes, CHANGES_FILE, {s.edition for s in snapshots} | {current}, state.page_ids)
+    problems += check_changes(changes, CHANGES_FILE, {s.edition for s in snapshots} | {current}, page_ids)
     _report(problems)
 
 

@@ -36,6 +36,7 @@ from course.citation_text import read_edition  # noqa: E402
 DEFAULT_BRANCH = "editions-preview"
 BIN = Path(sys.executable).parent  # mike and mkdocs of this environment
 HEADING_ID = re.compile(r'<h[2-6]\s[^>]*?\bid="([^"]+)"|<span id="([^"]+)" class="id-alias">')
+LANGUAGE_ROOTS = ("en",)  # start pages of the languages other than the default
 REDIRECT_STUB = re.compile(r'<meta http-equiv="refresh"')
 STUB = """<!doctype html>
 <html><head><meta charset="utf-8"><title>Redirecting…</title><link rel="canonical" href="{href}">
@@ -45,8 +46,8 @@ STUB = """<!doctype html>
 """
 
 
-def run(*command: str | Path, cwd: Path = REPO, capture: bool = False) -> str:
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "NO_MKDOCS_2_WARNING": "1"}
+def run(*command: str | Path, cwd: Path = REPO, capture: bool = False, bin_dir: Path = BIN) -> str:
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([str(part) for part in command], cwd=cwd, env=env, check=True, text=True,
                             stdout=subprocess.PIPE if capture else None)
     return result.stdout if capture else ""
@@ -107,20 +108,29 @@ def versions(branch: str) -> list[dict]:
     return json.loads(run(BIN / "mike", "list", "--json", "--branch", branch, capture=True) or "[]")
 
 
-def mike_deploy(branch: str, name: str, aliases: list[str], cwd: Path = REPO) -> None:
-    run(BIN / "mike", "deploy", "--branch", branch, "--alias-type", "redirect", "--update-aliases",
-        "--message", f"Edition {name}", name, *aliases, cwd=cwd)
+def mike_deploy(branch: str, name: str, aliases: list[str], cwd: Path = REPO, bin_dir: Path = BIN) -> None:
+    run(bin_dir / "mike", "deploy", "--branch", branch, "--alias-type", "redirect", "--update-aliases",
+        "--message", f"Edition {name}", name, *aliases, cwd=cwd, bin_dir=bin_dir)
+
+
+def pinned(package: str) -> str:
+    return next(line.strip() for line in (REPO / "requirements.txt").read_text().splitlines()
+                if line.startswith(f"{package}=="))
 
 
 def deploy_commit(branch: str, snap: Snapshot) -> None:
-    """An edition recorded before it was deployed with mike: build it from its own commit, with its own tooling."""
+    """An edition recorded before it was deployed with mike: build it from its own commit with its own pins
+    (in a venv of its own: its plugins may since have left requirements.txt), plus this tree's mike."""
     with tempfile.TemporaryDirectory() as tmp:
-        tree = Path(tmp) / f"edition-{snap.edition}"
+        tree, venv = Path(tmp) / f"edition-{snap.edition}", Path(tmp) / "venv"
         run("git", "worktree", "add", "--detach", tree, snap.commit)
         try:
             if (REPO / "node_modules").exists():
                 (tree / "node_modules").symlink_to(REPO / "node_modules")
-            mike_deploy(branch, snap.edition, [], cwd=tree)
+            run(sys.executable, "-m", "venv", venv)
+            run(venv / "bin" / "pip", "install", "--disable-pip-version-check", "-q", "-r", tree / "requirements.txt",
+                *(pinned(p) for p in ("mike", "pyparsing", "verspec", "inversion")))
+            mike_deploy(branch, snap.edition, [], cwd=tree, bin_dir=venv / "bin")
         finally:
             run("git", "worktree", "remove", "--force", tree)
 
@@ -150,27 +160,35 @@ def deploy(branch: str, push: bool, replace: bool, strict: bool) -> None:
         run("git", "push", "origin", branch)
 
 
+def unversioned_redirects(snaps: list[Snapshot]) -> dict[str, str]:
+    """{file under the site root: redirect page} for editions published at the site root before editions existed:
+    each old address leads to the same page and section of that edition (what was cited); a language's start page
+    leads to the latest edition. The site root itself is mike's (set-default)."""
+    stubs = {}
+    for snap in snaps:
+        if not snap.unversioned:
+            continue
+        for page in snap.pages:
+            path = page.url.strip("/")
+            if not path:
+                continue
+            target = f"latest/{path}/" if path in LANGUAGE_ROOTS else f"{snap.edition}{page.url}"
+            stubs[f"{path}/index.html"] = STUB.format(href="../" * (path.count("/") + 1) + target)
+    return stubs
+
+
 def export(branch: str, out: Path) -> None:
     archive = subprocess.run(["git", "archive", "--format=tar", branch], cwd=REPO, check=True, capture_output=True)
     out.mkdir(parents=True, exist_ok=True)
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(out, filter="data")
-    stubs = 0
-    for snap in snapshots():
-        if not snap.unversioned:
-            continue
-        for page in snap.pages:
-            if page.url == "/":
-                continue  # the site root is mike's: it leads to the latest edition
-            depth = page.url.strip("/").count("/") + 1
-            # A language's start page leads to the latest edition; every other page to the edition that was cited.
-            target = f"latest{page.url}" if depth == 1 and page.url.strip("/") in ("en",) else f"{snap.edition}{page.url}"
-            stub = out / page.url.strip("/") / "index.html"
-            if not stub.exists():
-                stub.parent.mkdir(parents=True, exist_ok=True)
-                stub.write_text(STUB.format(href="../" * depth + target), encoding="utf-8")
-                stubs += 1
-    print(f"{out}: {branch} plus {stubs} redirects from unversioned addresses")
+    written = 0
+    for name, text in unversioned_redirects(snapshots()).items():
+        if not (out / name).exists():  # the branch's own files win
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            (out / name).write_text(text, encoding="utf-8")
+            written += 1
+    print(f"{out}: {branch} plus {written} redirects from unversioned addresses")
 
 
 def main(argv: list[str] | None = None) -> None:

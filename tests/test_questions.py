@@ -276,6 +276,7 @@ def test_page_shows_its_questions_in_both_languages(site: Path, page: str) -> No
             key = element.xpath(f".//*[{has_class('quiz-question__key')}]")[0].text_content()
             assert key.endswith(LETTERS[question.key]), f"{lang}:{question.id}: {key}"
             assert "[@" not in element.text_content(), f"{lang}:{page}: citation left unrendered"
+            assert element.xpath(".//details//a[@class='footnote-ref']"), f"{lang}:{question.id}: explanation shows no citation"
             for href in element.xpath(".//a[@class='footnote-ref']/@href"):
                 assert html.xpath(f"//*[@id='{href[1:]}']"), f"{lang}:{page}: citation {href} without a reference"
         links = html.xpath(f"//*[{has_class('quiz__downloads')}]//a/@href")

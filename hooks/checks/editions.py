@@ -78,7 +78,8 @@ def parse_snapshot(text: str, path: str) -> tuple[Snapshot | None, list[Problem]
     fields = _mapping(root)
     pages_node = fields.get("pages")
     if "edition" not in fields or not isinstance(pages_node, yaml.MappingNode):
-        return None, [Problem(path, 1, "no `edition` or no `pages` mapping", "regenerate it with `scripts/course snapshot`")]
+        return None, [Problem(path, 1, "no `edition` or no `pages` mapping",
+                              "regenerate it with `scripts/course snapshot`")]
     pages = []
     for key, value in pages_node.value:
         ids = tuple((item.value, item.start_mark.line + 1) for item in getattr(value, "value", [])
@@ -203,11 +204,12 @@ def check_changes(changes: Iterable[Change], path: str, editions: Iterable[str],
             problems.append(Problem(path, change.line, f"`ids` given for the pattern `{change.page}`",
                                     "name one page to list section ids"))
             continue
-        for lang, ids in page_ids[change.page].items() if change.ids else ():
-            for section in change.ids:
-                if section not in ids:
-                    problems.append(Problem(path, change.line, f"`{change.page}` ({lang}) has no section `{section}`",
-                                            "use an id from the page's headings, e.g. `## … {#section-id}`"))
+        for section in change.ids:
+            missing = [lang for lang, ids in page_ids[change.page].items() if section not in ids]
+            if missing:
+                problems.append(Problem(path, change.line,
+                                        f"`{change.page}` has no section `{section}` ({', '.join(missing)})",
+                                        "use an id from the page's headings, e.g. `## … {#section-id}`"))
     return problems
 
 

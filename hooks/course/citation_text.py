@@ -135,8 +135,8 @@ class Citable:
         ])
 
     def ris(self, edition: Edition, accessed: date | None = None) -> str:
-        lines = [("TY", "ELEC"), ("AU", edition.author[self.lang]), ("TI", self.title), ("T2", edition.title[self.lang]),
-                 ("PY", edition.year), ("DA", edition.date.replace("-", "/")), ("UR", self.url),
+        lines = [("TY", "ELEC"), ("AU", edition.author[self.lang]), ("TI", self.title),
+                 ("T2", edition.title[self.lang]), ("PY", edition.year), ("DA", edition.date.replace("-", "/")), ("UR", self.url),
                  ("Y2", access_slots(self.lang, accessed)["ris"]), ("ET", edition.version), ("LA", self.lang)]
         return "\n".join(f"{tag}  - {value}" for tag, value in lines) + "\nER  - "
 

@@ -16,7 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import markdown
-from pybtex.database import parse_string
+from .reference_exports import plain
+from shared.bibtex import read_entries, split_names
 from shared.question_bank import LETTERS, Question, QuestionFile
 
 EXPORTS_DIR = "downloads/questions"  # inside each language's site_dir
@@ -99,19 +100,24 @@ def author_year_labels(bib_file: Path) -> dict[str, str]:
 
 @lru_cache(maxsize=2)  # once per build, shared by both languages
 def _author_year_labels(bib_file: Path, mtime: int) -> dict[str, str]:
-    entries = parse_string(bib_file.read_text(encoding="utf-8"), "bibtex").entries
     labels = {}
-    for key, entry in entries.items():
-        persons = entry.persons.get("author") or entry.persons.get("editor") or []
-        name = " ".join(persons[0].prelast_names + persons[0].last_names) if persons else key
+    for entry in read_entries(bib_file.read_text(encoding="utf-8"))[0]:
+        people = split_names(entry.fields.get("author") or entry.fields.get("editor", ""))
         year = entry.fields.get("year") or entry.fields.get("date", "")[:4]
-        labels[key] = f"{name.replace('{', '').replace('}', '')} {year}".strip()
+        labels[entry.key] = f"{_family(people[0]) if people else entry.key} {plain(year)}".strip()
     total, seen = Counter(labels.values()), Counter()
     for key, label in labels.items():
         if total[label] > 1:
             labels[key] = label + "abcdefghijklmnopqrstuvwxyz"[seen[label]]
             seen[label] += 1
     return labels
+
+
+def _family(name: str) -> str:
+    """An institution as written; a person's family name ("Family, Given" or "Given Family")."""
+    if name.startswith("{"):
+        return plain(name)
+    return plain(name.split(",")[0]) if "," in name else plain(name).split(" ")[-1]
 
 
 def plain_citations(text: str, lang: str, labels: Mapping[str, str]) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 QUESTIONS_DIR = "data/questions"  # relative to the directory of mkdocs.yml
 LANGUAGES = ("zh", "en")

@@ -78,10 +78,12 @@ document.addEventListener("click", (event) => {
   if (!data) return;
   const { labels, formats, sections, access } = JSON.parse(data.textContent);
   const now = new Date();
-  const iso = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  const two = (n) => String(n).padStart(2, "0");
+  const iso = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
   const today = { bracket: `[${iso}]`, iso, ris: iso.replaceAll("-", "/") };
   // In the order given: the bracket placeholder contains the ISO one.
-  const withAccessDate = (text) => Object.keys(access).reduce((t, slot) => t.split(access[slot]).join(today[slot]), text);
+  const withAccessDate = (text) => Object.keys(access)
+    .reduce((filled, slot) => filled.split(access[slot]).join(today[slot]), text);
   document.querySelectorAll("section.cite-this pre.cite-text code").forEach((code) => {
     code.textContent = withAccessDate(code.textContent);
   });

@@ -50,8 +50,8 @@
       const current = versions.find((v) => v.version === edition.name || v.aliases.includes(edition.name));
       if (!current) return;
       const links = versions.filter((v) => !(v.properties && v.properties.hidden)).map((version) => {
-        const link = element("a", { className: "md-version__link", href: new URL(`${version.version}/${here}`, sitesRoot).href,
-                                    textContent: version.title });
+        const href = new URL(`${version.version}/${here}`, sitesRoot).href;
+        const link = element("a", { className: "md-version__link", href, textContent: version.title });
         link.addEventListener("click", (event) => {
           if (event.metaKey || event.ctrlKey) return;
           event.preventDefault();
