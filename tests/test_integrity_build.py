@@ -100,6 +100,10 @@ CASES = {
                                   "docs/index.en.md:23: heading `## Further reading` has no explicit id"),
     "13-duplicate-id": Case("docs/index.zh.md", "{#further-reading}", "{#overview}",
                             "docs/index.zh.md:23: heading id `overview` is already used on line 7"),
+    "15-question-with-two-keys": Case("data/questions/drugs/ssris.yml", "      en: Option 2\n", "      en: Option 2\n      correct: true\n",
+                                      "data/questions/drugs/ssris.yml:12: question `ssris-one` has a second correct option"),
+    "15-question-without-citation": Case("data/questions/drugs/ssris.yml", "    zh: 解析[@wang2019; @lee2021]。\n    en: Explanation [@wang2019; @lee2021].",
+                                         "    zh: 解析。\n    en: Explanation.", "data/questions/drugs/ssris.yml:"),
     "14-related-page-missing": Case("docs/drugs/ssris.zh.md", "[mechanisms/monoamine]", "[mechanisms/monoamines]",
                                     "docs/drugs/ssris.zh.md:6: related page `mechanisms/monoamines` does not exist"),
 }

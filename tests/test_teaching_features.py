@@ -33,6 +33,12 @@ def page_url(page: str, lang: str) -> str:
     return f"{SITE_URL}{'en/' if lang == 'en' else ''}{path}"
 
 
+def cited_url(page: str, lang: str) -> str:
+    """Citations give the page's address in the frozen copy of this edition: …/course/1.1/en/targets/x/."""
+    edition = ".".join(str(EDITION["version"]).split(".")[:2])
+    return page_url(page, lang).replace(SITE_URL, f"{SITE_URL}{edition}/", 1)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", CONTENT_PAGES)
 def test_cite_this_page_is_static_html(site: Path, page: str, lang: str) -> None:
@@ -40,12 +46,12 @@ def test_cite_this_page_is_static_html(site: Path, page: str, lang: str) -> None
     block = html.select_one("section.cite-this")
     texts = {pre["data-format"]: pre.get_text() for pre in block.select("pre.cite-text")}
     title = html.select_one("article h1").get_text().replace("¶", "").strip()
-    assert set(texts) == {"gbt7714", "apa", "bibtex"}
+    assert set(texts) == {"gbt7714", "apa", "biblatex", "bibtex", "ris"}
     for text in texts.values():
-        assert title in text and page_url(page, lang) in text and EDITION["version"] in text
+        assert title in text and cited_url(page, lang) in text and EDITION["version"] in text
     assert "[EB/OL]" in texts["gbt7714"]
-    entry = next(iter(parse_string(texts["bibtex"], "bibtex").entries.values()))
-    assert entry.fields["url"] == page_url(page, lang)
+    entry = next(iter(parse_string(texts["biblatex"], "bibtex").entries.values()))
+    assert entry.fields["url"] == cited_url(page, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -57,9 +63,9 @@ def test_every_section_offers_its_citation_with_a_working_fragment(site: Path, l
     buttons = html.select("button.cite-section")
     assert buttons and {b["data-section"] for b in buttons} == set(data["sections"])
     for section_id, texts in data["sections"].items():
-        entry = next(iter(parse_string(texts["bibtex"], "bibtex").entries.values()))
+        entry = next(iter(parse_string(texts["biblatex"], "bibtex").entries.values()))
         url, fragment = entry.fields["url"].split("#")
-        assert url == page_url("mechanisms/monoamine", lang) and html.find(id=fragment) is not None
+        assert url == cited_url("mechanisms/monoamine", lang) and html.find(id=fragment) is not None
         assert f"#{section_id}" in texts["gbt7714"] and f"#{section_id}" in texts["apa"]
 
 
