@@ -126,7 +126,8 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     lang, default, _ = _languages(config)
     sections = {section: html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
                 for section, text in HEADING.findall(content)}
-    changelog = get_relative_url(f"{_prefix(lang, default)}changelog/", page.url)
+    changelog_url = "changelog/" if config.use_directory_urls else "changelog.html"  # the offline copy has no directory URLs
+    changelog = get_relative_url(f"{_prefix(lang, default)}{changelog_url}", page.url)
     note = page_note(_changes(config)[0], page_path(page), lang, edition_name(config), sections, changelog)
     if not note:
         return content
@@ -162,7 +163,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-150)  # once, after i18n (−100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    if not all_languages_built(config):
+    # The offline classroom copy (no directory URLs) is not a published edition: its addresses are files on disk.
+    if not all_languages_built(config) or not config.use_directory_urls:
         return
     _, default, languages = _languages(config)
     snapshots, problems = _snapshots(config)

@@ -132,7 +132,7 @@ def _exports(page: RenderedPage, config: MkDocsConfig) -> dict[str, str]:
     """The reference exports a page links to, as written into the site ("" when the file is missing)."""
     exports = {}
     for href in page.downloads:
-        path = Path(config.site_dir, os.path.normpath(os.path.join(page.url, href)))
+        path = Path(config.site_dir, os.path.normpath(os.path.join(os.path.dirname(page.url + "x"), href)))
         exports[href] = path.read_text(encoding="utf-8") if path.is_file() else ""
     return exports
 

@@ -74,7 +74,7 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     lang = config.theme["language"]
     whole = not citations.count
     name = WHOLE_BIBLIOGRAPHY if whole else page_path(page)
-    here = posixpath.dirname(page.url.rstrip("/") + "/x") if page.url else ""
+    here = posixpath.dirname(page.url + "x")  # "en/drugs/ssris/" and the offline copy's "en/drugs/ssris.html"
     base = posixpath.relpath(language_root(lang) + DOWNLOADS, here or ".")
     references = [{
         "key": key,
