@@ -32,6 +32,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from shared.languages import language_root
 
 log = logging.getLogger("mkdocs.plugins.editions")
 CHANGES_FILE = "data/changes.yml"
@@ -63,10 +64,6 @@ def _languages(config: MkDocsConfig) -> tuple[str, str, list[str]]:
     """(current language, default language, all languages)."""
     i18n = config.plugins["i18n"]
     return i18n.current_language or i18n.default_language, i18n.default_language, list(i18n.all_languages)
-
-
-def _prefix(lang: str, default: str) -> str:
-    return "" if lang == default else f"{lang}/"
 
 
 def deployed_as() -> str | None:
@@ -101,11 +98,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     redirects = config.plugins.get("redirects")
     if redirects is None:
         return files
-    lang, default, _ = _languages(config)
+    lang = _languages(config)[0]
     suffix = f".{lang}.md"
     redirects.doc_pages = {file.src_uri.removesuffix(suffix) + ".md": file for file in files.documentation_pages()
                            if file.src_uri.endswith(suffix)}
-    redirects.redirects = {_prefix(lang, default) + old: new for old, new in redirects.config["redirect_maps"].items()}
+    redirects.redirects = {language_root(lang) + old: new for old, new in redirects.config["redirect_maps"].items()}
     return files
 
 
@@ -123,11 +120,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @event_priority(-10)  # after the hooks that add the dates line under the title, which the note follows
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     content = _add_id_aliases(content, page)
-    lang, default, _ = _languages(config)
+    lang = _languages(config)[0]
     sections = {section: html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
                 for section, text in HEADING.findall(content)}
     changelog_url = "changelog/" if config.use_directory_urls else "changelog.html"  # the offline copy has no directory URLs
-    changelog = get_relative_url(f"{_prefix(lang, default)}{changelog_url}", page.url)
+    changelog = get_relative_url(f"{language_root(lang)}{changelog_url}", page.url)
     note = page_note(_changes(config)[0], page_path(page), lang, edition_name(config), sections, changelog)
     if not note:
         return content
@@ -166,11 +163,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     # The offline classroom copy (no directory URLs) is not a published edition: its addresses are files on disk.
     if not all_languages_built(config) or not config.use_directory_urls:
         return
-    _, default, languages = _languages(config)
+    languages = _languages(config)[2]
     snapshots, problems = _snapshots(config)
     redirects = config.plugins.get("redirects")
     redirect_maps = redirects.config["redirect_maps"] if redirects else {}
-    urls = redirect_urls(redirect_maps, [_prefix(lang, default) for lang in languages])
+    urls = redirect_urls(redirect_maps, [language_root(lang) for lang in languages])
     current = edition_name(config)
     # The files as written, not the pages as rendered: some hooks finish a page after on_post_page (the handout).
     ids, page_ids = {}, {}

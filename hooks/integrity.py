@@ -34,6 +34,7 @@ from checks.rendered_page import RenderedPage, parse_page
 from checks.disputed_figures import disputed_figure_problems
 from course.sources import DEFAULT_LANGUAGE, content_pages, read_sources
 from shared.bibtex import BIB_FILE
+from shared.languages import language_root
 from shared.question_bank import load_bank
 
 log = logging.getLogger("mkdocs.plugins.integrity")
@@ -176,4 +177,4 @@ def _language_roots(config: MkDocsConfig) -> dict[str, str]:
     i18n = config.plugins.get("i18n")
     if i18n is None:
         return {config.theme.language: ""}
-    return {language: "" if language == i18n.default_language else f"{language}/" for language in i18n.all_languages}
+    return {language: language_root(language) for language in i18n.all_languages}

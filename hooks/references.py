@@ -16,7 +16,7 @@ import pypandoc
 from course.reference_exports import cited_work, institutions, to_bibtex, to_ris
 from course.references import (FULL_BIBLIOGRAPHY, Citations, backlink_labels, as_published, cited_in_order,
                                mark_citations, render_entries)
-from course.sources import page_path
+from course.sources import COLON, page_path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from jinja2 import Environment
@@ -87,10 +87,10 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
         references=references,
         back_label=string("back_to_citation", lang),
         downloads={"label": string("bibliography_download" if whole else "references_download", lang)
-                   + string("colon", lang),
+                   + COLON[lang],
                    "bibtex": f"{base}/{name}.bib", "ris": f"{base}/{name}.ris"},
     )
-    return content.replace(f"<p>{LIST_PLACEHOLDER}</p>", html).replace(LIST_PLACEHOLDER, html)
+    return content.replace(LIST_PLACEHOLDER, html)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

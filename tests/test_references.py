@@ -5,9 +5,9 @@ from __future__ import annotations
 from checks.markdown_source import Source
 from checks.rendered_page import parse_page
 from checks.rendered_references import check_exports, check_reference_lists
-from course.reference_exports import names, ris_record, to_bibtex, to_ris
+from course.reference_exports import ris_record, to_bibtex, to_ris
 from course.references import (as_published, backlink_labels, cited_in_order, mark_citations, parse_rendering)
-from shared.bibtex import read_entries, split_names
+from shared.bibtex import names, read_entries, split_names
 
 BIB = """@article{zarate2006randomized,
   author = {Zarate, Jr., Carlos A. and Singh, Jaskaran B. and Carlson, Paul J. and Brutsche, Nancy E.},

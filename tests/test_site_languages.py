@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SITE_URL, built_path, page_pairs
+from conftest import REPO, SITE_URL, built_path, page_pairs
 
 PAGES = page_pairs()
 
@@ -68,3 +68,15 @@ def test_every_page_has_its_own_meta_description(site: Path, page: str) -> None:
     descriptions = {soup(built_path(site, page, lang)).select_one('meta[name="description"]')["content"] for lang in ("zh", "en")}
     site_defaults = {soup(built_path(site, "index", lang)).select_one('meta[name="description"]')["content"] for lang in ("zh", "en")}
     assert len(descriptions) == 2 and (page == "index" or not descriptions & site_defaults)
+
+
+def test_language_data_agrees_with_the_i18n_configuration() -> None:
+    """data/languages.yml (read by the hooks) and mkdocs.yml (read by mkdocs-static-i18n) name the same languages
+    and the same default, so the roots the hooks compute are the ones i18n builds."""
+    from shared.languages import default_language, language_root
+
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    locales = re.findall(r"^\s+- locale: (\w+)", config, re.M)
+    default = re.search(r"^\s+- locale: (\w+)\n(?:\s+\w+: .*\n)*?\s+default: true", config, re.M).group(1)
+    assert default == default_language()
+    assert [language_root(locale) for locale in locales] == ["", "en/"]

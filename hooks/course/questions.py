@@ -16,8 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import markdown
-from .reference_exports import plain
-from shared.bibtex import read_entries, split_names
+from shared.bibtex import names, plain, read_entries
 from shared.question_bank import LETTERS, Question, QuestionFile
 
 EXPORTS_DIR = "downloads/questions"  # inside each language's site_dir
@@ -102,22 +101,15 @@ def author_year_labels(bib_file: Path) -> dict[str, str]:
 def _author_year_labels(bib_file: Path, mtime: int) -> dict[str, str]:
     labels = {}
     for entry in read_entries(bib_file.read_text(encoding="utf-8"))[0]:
-        people = split_names(entry.fields.get("author") or entry.fields.get("editor", ""))
+        people = names(entry.fields.get("author") or entry.fields.get("editor", ""))
         year = entry.fields.get("year") or entry.fields.get("date", "")[:4]
-        labels[entry.key] = f"{_family(people[0]) if people else entry.key} {plain(year)}".strip()
+        labels[entry.key] = f"{people[0].split(',')[0] if people else entry.key} {plain(year)}".strip()
     total, seen = Counter(labels.values()), Counter()
     for key, label in labels.items():
         if total[label] > 1:
             labels[key] = label + "abcdefghijklmnopqrstuvwxyz"[seen[label]]
             seen[label] += 1
     return labels
-
-
-def _family(name: str) -> str:
-    """An institution as written; a person's family name ("Family, Given" or "Given Family")."""
-    if name.startswith("{"):
-        return plain(name)
-    return plain(name.split(",")[0]) if "," in name else plain(name).split(" ")[-1]
 
 
 def plain_citations(text: str, lang: str, labels: Mapping[str, str]) -> str:

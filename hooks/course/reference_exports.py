@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from shared.bibtex import Entry, split_names
+from shared.bibtex import Entry, names, plain, split_names
 
 RIS_TYPES = {"article": "JOUR", "book": "BOOK", "incollection": "CHAP", "inproceedings": "CONF",
              "phdthesis": "THES", "mastersthesis": "THES", "techreport": "RPRT", "online": "ELEC", "misc": "GEN"}
@@ -14,25 +14,6 @@ RIS_LANGUAGES = {"en": "English", "zh": "Chinese"}
 
 def to_bibtex(entries: list[Entry]) -> str:
     return "".join(f"{entry.source}\n\n" for entry in entries)
-
-
-def plain(value: str) -> str:
-    """A field value without the braces BibTeX uses for grouping and case protection."""
-    return " ".join(value.replace("{", "").replace("}", "").split())
-
-
-def names(value: str) -> list[str]:
-    """`Family, Given` for each person; an institution as written; `others` (et al.) dropped."""
-    people = []
-    for name in split_names(value):
-        if name.strip() == "others":
-            continue
-        if name.startswith("{") or "," in name:
-            people.append(plain(name))
-        else:  # "Given Family"
-            *given, family = plain(name).split(" ")
-            people.append(f"{family}, {' '.join(given)}" if given else family)
-    return people
 
 
 def institutions(entry: Entry) -> list[str]:

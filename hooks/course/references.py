@@ -95,7 +95,7 @@ class Citations:
 def cited_in_order(markdown: str) -> Citations:
     order: list[str] = []
     count: dict[str, int] = {}
-    for group in CITATION.finditer(_without_code(markdown)):
+    for group in CITATION.finditer(FENCE.sub("", markdown)):
         for key in _keys(group.group(1)):
             if key not in count:
                 order.append(key)
@@ -124,10 +124,6 @@ def mark_citations(markdown: str, citations: Citations, marker) -> str:
 
 def _keys(group: str) -> list[str]:
     return [key.strip().removeprefix("@") for key in group.split(";")]
-
-
-def _without_code(markdown: str) -> str:
-    return FENCE.sub("", markdown)
 
 
 def backlink_labels(count: int) -> list[str]:

@@ -8,8 +8,9 @@ from pathlib import Path
 from checks.markdown_source import LANGUAGES, Source
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+from shared.languages import default_language
 
-DEFAULT_LANGUAGE = "zh"
+DEFAULT_LANGUAGE = default_language()
 # Punctuation that differs between the languages in generated text.
 COLON = {"zh": "：", "en": ": "}
 LIST_SEPARATOR = {"zh": "、", "en": ", "}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 BIB_FILE = "references.bib"
 ENTRY_START = re.compile(r"^[ \t]*@(\w+)[ \t]*[{(]", re.M)
@@ -41,6 +42,7 @@ class _Unparseable(ValueError):
     pass
 
 
+@lru_cache(maxsize=4)  # the references hook, integrity and the question exports read the same text
 def read_entries(text: str) -> tuple[list[Entry], list[ParseError]]:
     """Entries, and an error for each entry that does not parse (the others are still read)."""
     entries, problems = [], []
@@ -133,7 +135,7 @@ def _skip_space(text: str, position: int, end: int) -> int:
 
 def split_names(value: str) -> list[str]:
     """The names of an author/editor field, split at ` and ` outside braces ({Food and Drug Administration} is one)."""
-    names, depth, start = [], 0, 0
+    found, depth, start = [], 0, 0
     for match in re.finditer(r"[{}]|\s+and\s+", value):
         token = match.group(0)
         if token == "{":
@@ -141,7 +143,26 @@ def split_names(value: str) -> list[str]:
         elif token == "}":
             depth -= 1
         elif depth == 0:
-            names.append(value[start : match.start()].strip())
+            found.append(value[start : match.start()].strip())
             start = match.end()
-    names.append(value[start:].strip())
-    return [name for name in names if name]
+    found.append(value[start:].strip())
+    return [name for name in found if name]
+
+
+def plain(value: str) -> str:
+    """A field value without the braces BibTeX uses for grouping and case protection."""
+    return " ".join(value.replace("{", "").replace("}", "").split())
+
+
+def names(value: str) -> list[str]:
+    """`Family, Given` for each person; an institution as written; `others` (et al.) dropped."""
+    people = []
+    for name in split_names(value):
+        if name.strip() == "others":
+            continue
+        if name.startswith("{") or "," in name:
+            people.append(plain(name))
+        else:  # "Given Family"
+            *given, family = plain(name).split(" ")
+            people.append(f"{family}, {' '.join(given)}" if given else family)
+    return people
